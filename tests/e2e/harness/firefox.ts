@@ -1,0 +1,131 @@
+/**
+ * Debian Firefox ESR with the built MV3 extension as a temporary add-on, through puppeteer-core over WebDriver
+ * BiDi (see ../shared/reference/browser-e2e.md: --remote-allow-system-access, a pinned moz-extension UUID, and
+ * no awaiting `goto` to a moz-extension URL, which never fires load).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../../wxt.config';
+import { FIREFOX_BUILD, SCREENSHOT_DIR, requireBuild } from './paths';
+import type { E2EBrowser, E2EPage } from './types';
+
+/** Pinned so that extension URLs are known before the add-on loads. */
+export const FIREFOX_UUID = '6f1c3a8e-2b4d-4e7f-9a10-5c2d8e4b7f31';
+/** Every request that is not to 127.0.0.1 goes to a closed proxy port: nothing leaves the machine. */
+const DEAD_PROXY_PORT = 9;
+
+export interface FirefoxOptions {
+  colorScheme?: 'light' | 'dark';
+}
+
+function wrap(page: Page, scheme: 'light' | 'dark'): E2EPage {
+  return {
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    async waitFor(fn, arg, timeoutMs = 15_000) {
+      await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 100 }, arg);
+    },
+    async waitForSelector(selector, timeoutMs = 15_000) {
+      await page.waitForSelector(selector, { timeout: timeoutMs });
+    },
+    textOf: (selector) => page.$eval(selector, (el) => el.textContent ?? ''),
+    click: (selector) => page.click(selector),
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    press: (key) => page.keyboard.press(key as never),
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    async colorScheme(wanted) {
+      // ESR 153's BiDi has no media emulation; the scheme is a launch option (a profile pref).
+      if (wanted !== scheme)
+        throw new Error(`Firefox was launched with colorScheme ${scheme}; relaunch for ${wanted}`);
+    },
+    async screenshot(name) {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      const path = join(SCREENSHOT_DIR, `firefox-${name}.png`);
+      await page.screenshot({ path });
+      return path;
+    },
+    close: () => page.close(),
+  };
+}
+
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<E2EBrowser> {
+  const ext = requireBuild(FIREFOX_BUILD, 'npm run build:firefox');
+  const scheme = options.colorScheme ?? 'light';
+  const browser: Browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    defaultViewport: { width: 1280, height: 800 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': DEAD_PROXY_PORT,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': DEAD_PROXY_PORT,
+      'network.proxy.no_proxies_on': '127.0.0.1',
+      'network.proxy.allow_hijacking_localhost': false,
+      // 0 = dark, 1 = light, for web content and extension pages.
+      'layout.css.prefers-color-scheme.content-override': scheme === 'dark' ? 0 : 1,
+      'ui.systemUsesDarkTheme': scheme === 'dark' ? 1 : 0,
+    },
+  });
+  await browser.installExtension(ext);
+  const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
+  const seen: string[] = [];
+
+  const watch = (page: Page) => {
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.hostname !== '127.0.0.1' && url.protocol !== 'moz-extension:' && url.protocol !== 'data:') {
+        seen.push(url.href);
+      }
+    });
+  };
+
+  const openExtensionPage = async (pathAndQuery: string): Promise<Page> => {
+    const page = await browser.newPage();
+    page.goto(`${extensionOrigin}/${pathAndQuery}`).catch(() => {
+      // Firefox sends no load event for moz-extension pages: wait for the page's own ready flag instead.
+    });
+    await page.waitForSelector('body[data-ready]', { timeout: 15_000 });
+    return page;
+  };
+
+  let control: Page | undefined;
+  const controlPage = async () => {
+    if (!control || control.isClosed()) control = await openExtensionPage('options.html');
+    return control;
+  };
+
+  const e2e: E2EBrowser = {
+    name: 'firefox',
+    extensionOrigin,
+    async inExtension(fn, arg) {
+      return (await controlPage()).evaluate(fn as never, arg) as never;
+    },
+    async openTab(url) {
+      const targetPromise = browser.waitForTarget((t) => t.url() === url, { timeout: 15_000 });
+      const tabId = await e2e.inExtension(
+        (u: string) =>
+          (globalThis as unknown as { browser: typeof chrome }).browser.tabs
+            .create({ url: u, active: true })
+            .then((t) => t.id ?? -1),
+        url,
+      );
+      const page = await (await targetPromise).asPage();
+      watch(page);
+      await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 });
+      await page.bringToFront();
+      return { page: wrap(page, scheme), tabId };
+    },
+    async openExtensionPage(pathAndQuery) {
+      return wrap(await openExtensionPage(pathAndQuery), scheme);
+    },
+    blockedRequests: () => [...seen],
+    close: () => browser.close(),
+  };
+  return e2e;
+}

@@ -1,0 +1,126 @@
+/**
+ * The one message protocol between the content script, the background and the extension pages.
+ *
+ * Every message crosses a trust boundary (a content script runs beside a hostile page; a compromised renderer
+ * can forge messages), so each handler validates its payload with the guards below before using it, and each
+ * receiver checks who sent it (`isFromOwnContentScript`, `isFromOwnExtensionPage`).
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { VendorId } from './dataset/types';
+import { VENDOR_IDS } from './dataset/types';
+
+/** How a mention matched, as reported to the popup (the live `Range` stays in the content script). */
+export type MatchKindBrief = 'exact' | 'fuzzy' | 'brand';
+
+export interface MentionBrief {
+  vendor: VendorId;
+  /** The text as it appears on the page. */
+  text: string;
+  /** The canonical alias it matched. */
+  alias: string;
+  match: MatchKindBrief;
+  inArticle: boolean;
+}
+
+/** What the content script knows about its page; the popup renders it. */
+export interface PageReport {
+  url: string;
+  title: string;
+  siteName: string | null;
+  byline: string | null;
+  publishedTime: string | null;
+  readerable: boolean;
+  /** False when the user turned Vendor Lens off (or snoozed it) on this site. */
+  enabled: boolean;
+  /** The site key the settings use for this page (hostname without `www.`). */
+  site: string;
+  mentions: MentionBrief[];
+  /** True when the page had more mentions than the content script highlights. */
+  truncated: boolean;
+}
+
+/** The badge needs only this; sent by the content script whenever its mention count changes. */
+export interface BadgeUpdate {
+  count: number;
+}
+
+export interface ProtocolMap {
+  /** content → background: set this tab's badge. */
+  updateBadge(data: BadgeUpdate): void;
+  /** popup → content (tabs.sendMessage): the page report for the tab. */
+  getPageReport(): PageReport;
+}
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
+
+// ---- validation ---------------------------------------------------------------------------------------------
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringOrNull(value: unknown): value is string | null {
+  return value === null || typeof value === 'string';
+}
+
+export function isVendorId(value: unknown): value is VendorId {
+  return typeof value === 'string' && (VENDOR_IDS as readonly string[]).includes(value);
+}
+
+/** The largest badge count we accept; anything else is a forged or broken message. */
+const MAX_COUNT = 1_000_000;
+
+export function isBadgeUpdate(value: unknown): value is BadgeUpdate {
+  return (
+    isRecord(value) &&
+    typeof value.count === 'number' &&
+    Number.isInteger(value.count) &&
+    value.count >= 0 &&
+    value.count <= MAX_COUNT
+  );
+}
+
+export function isMentionBrief(value: unknown): value is MentionBrief {
+  return (
+    isRecord(value) &&
+    isVendorId(value.vendor) &&
+    typeof value.text === 'string' &&
+    typeof value.alias === 'string' &&
+    (value.match === 'exact' || value.match === 'fuzzy' || value.match === 'brand') &&
+    typeof value.inArticle === 'boolean'
+  );
+}
+
+export function isPageReport(value: unknown): value is PageReport {
+  return (
+    isRecord(value) &&
+    typeof value.url === 'string' &&
+    typeof value.title === 'string' &&
+    isStringOrNull(value.siteName) &&
+    isStringOrNull(value.byline) &&
+    isStringOrNull(value.publishedTime) &&
+    typeof value.readerable === 'boolean' &&
+    typeof value.enabled === 'boolean' &&
+    typeof value.site === 'string' &&
+    Array.isArray(value.mentions) &&
+    value.mentions.every(isMentionBrief) &&
+    typeof value.truncated === 'boolean'
+  );
+}
+
+/** The parts of `runtime.MessageSender` the checks read. */
+export interface SenderLike {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+/** A message from our own content script: our extension id, and a tab. */
+export function isFromOwnContentScript(sender: SenderLike, ownId: string): boolean {
+  return sender.id === ownId && typeof sender.tab?.id === 'number';
+}
+
+/** A message from one of our extension pages (popup, options, report tab). */
+export function isFromOwnExtensionPage(sender: SenderLike, ownId: string, ownOrigin: string): boolean {
+  return sender.id === ownId && typeof sender.url === 'string' && sender.url.startsWith(ownOrigin);
+}
