@@ -38,7 +38,12 @@ export interface Source {
 
 export type BrandRelation = 'brand' | 'subsidiary' | 'affiliate' | 'former subsidiary';
 
-export const BRAND_RELATIONS: readonly BrandRelation[] = ['brand', 'subsidiary', 'affiliate', 'former subsidiary'];
+export const BRAND_RELATIONS: readonly BrandRelation[] = [
+  'brand',
+  'subsidiary',
+  'affiliate',
+  'former subsidiary',
+];
 
 /** A brand, product line or subsidiary that the matcher maps to its parent vendor. */
 export interface Brand {
@@ -53,7 +58,14 @@ export interface Brand {
 
 export type ProfileLabel = 'seat' | 'ownership' | 'listing' | 'founded' | 'parent' | 'other';
 
-export const PROFILE_LABELS: readonly ProfileLabel[] = ['seat', 'ownership', 'listing', 'founded', 'parent', 'other'];
+export const PROFILE_LABELS: readonly ProfileLabel[] = [
+  'seat',
+  'ownership',
+  'listing',
+  'founded',
+  'parent',
+  'other',
+];
 
 export interface ProfileFact {
   label: ProfileLabel;
