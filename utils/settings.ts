@@ -9,7 +9,7 @@ import { storage } from 'wxt/utils/storage';
 import type { VendorId } from './dataset/types';
 import { isVendorId } from './messaging';
 
-export type HighlightStyle = 'underline' | 'background' | 'outline';
+export type HighlightStyle = 'underline' | 'background' | 'wavy';
 
 export interface MutedAlias {
   /** Site key (see `siteKey`), or '*' for everywhere. */
@@ -45,7 +45,7 @@ export function defaultSettings(): Settings {
   };
 }
 
-const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['underline', 'background', 'outline'];
+export const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['underline', 'background', 'wavy'];
 const MAX_SITE_LENGTH = 253;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -166,4 +166,35 @@ export async function saveSettings(settings: Settings): Promise<void> {
 /** Calls `onChange` with sanitized settings whenever they change (in any context). Returns the unwatch. */
 export function watchSettings(onChange: (settings: Settings) => void): () => void {
   return settingsItem().watch((value) => onChange(sanitizeSettings(value)));
+}
+
+/** Returns new settings with Vendor Lens snoozed on `site` until `until` (ISO date-time). */
+export function withSiteSnoozed(settings: Settings, site: string, until: string): Settings {
+  return { ...settings, snoozedSites: { ...settings.snoozedSites, [site]: until } };
+}
+
+/** Returns new settings where `alias` is "not this company" on `site` ('*': everywhere). */
+export function withAliasMuted(settings: Settings, site: string, alias: string): Settings {
+  if (settings.mutedAliases.some((m) => m.site === site && m.alias === alias)) return settings;
+  return { ...settings, mutedAliases: [...settings.mutedAliases, { site, alias }] };
+}
+
+/** Returns new settings with `alias` no longer muted on `site`. */
+export function withAliasUnmuted(settings: Settings, site: string, alias: string): Settings {
+  return {
+    ...settings,
+    mutedAliases: settings.mutedAliases.filter((m) => !(m.site === site && m.alias === alias)),
+  };
+}
+
+/** Returns new settings with `vendor` muted (never highlighted) or not. */
+export function withVendorMuted(settings: Settings, vendor: VendorId, muted: boolean): Settings {
+  const mutedVendors = settings.mutedVendors.filter((v) => v !== vendor);
+  if (muted) mutedVendors.push(vendor);
+  return { ...settings, mutedVendors };
+}
+
+/** Whether `alias` is muted on `site`. */
+export function isAliasMuted(settings: Settings, site: string, alias: string): boolean {
+  return settings.mutedAliases.some((m) => (m.site === site || m.site === '*') && m.alias === alias);
 }

@@ -44,7 +44,7 @@ describe('sanitizeSettings', () => {
   });
 
   it('keeps a valid value as it is', () => {
-    const valid = { ...defaultSettings(), disabledSites: ['a.org'], highlightStyle: 'outline', fuzzy: false };
+    const valid = { ...defaultSettings(), disabledSites: ['a.org'], highlightStyle: 'wavy', fuzzy: false };
     expect(sanitizeSettings(valid)).toEqual(valid);
   });
 });
