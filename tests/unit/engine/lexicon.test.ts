@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { VENDOR_IDS } from '../../../utils/dataset/types';
+import { aliasPattern, buildLexicon, compactKey, defaultLexicon } from '../../../utils/engine/lexicon';
+import { TEST_VENDORS } from '../../fixtures/engine/vendors';
+
+describe('buildLexicon', () => {
+  const lexicon = buildLexicon(TEST_VENDORS);
+
+  it('collects names, legal names, other names, Chinese names and brands', () => {
+    const byAlias = new Map(lexicon.entries.map((e) => [e.alias, e]));
+    expect(byAlias.get('Hikvision')).toMatchObject({ vendor: 'hikvision', source: 'name', key: 'hikvision' });
+    expect(byAlias.get('Hangzhou Hikvision Digital Technology Co., Ltd.')?.source).toBe('legalName');
+    expect(byAlias.get('Hikvision USA')?.source).toBe('otherName');
+    expect(byAlias.get('海康威视')).toMatchObject({ source: 'chineseSimplified', han: true });
+    expect(byAlias.get('海康威視')?.source).toBe('chineseTraditional');
+    expect(byAlias.get('Imou')).toMatchObject({
+      vendor: 'dahua',
+      source: 'brand',
+      brand: { name: 'Imou', relation: 'brand' },
+    });
+  });
+
+  it('keys aliases by their compact form and keeps the first spelling as canonical', () => {
+    expect(lexicon.byKey.get('hikconnect')?.alias).toBe('Hik-Connect');
+    expect(lexicon.byKey.get('hilook')?.alias).toBe('HiLook');
+    expect(lexicon.byKey.get('imou')?.alias).toBe('Imou');
+    expect(compactKey('hik-connect co., ltd.')).toBe('hikconnectcoltd');
+  });
+
+  it('attaches context rules to ambiguous aliases only', () => {
+    expect(lexicon.byKey.get('dahua')?.context).toBeDefined();
+    expect(lexicon.byKey.get('大华')?.context?.needsEvidence).toBe(true);
+    expect(lexicon.byKey.get('萤石')?.context?.needsEvidence).toBe(true);
+    expect(lexicon.byKey.get('hikvision')?.context).toBeUndefined();
+    expect(lexicon.byKey.get('dahuatechnology')?.context).toBeUndefined();
+  });
+
+  it('targets only the display names for near misses', () => {
+    expect(lexicon.fuzzyTargets.map((t) => t.key).sort()).toEqual(['dahua', 'ezviz', 'hikvision', 'hytera']);
+  });
+
+  it('reports aliases claimed by two vendors', () => {
+    const clash = buildLexicon([
+      ...TEST_VENDORS.slice(0, 1),
+      { ...TEST_VENDORS[1]!, otherNames: ['Hikvision USA'] },
+    ]);
+    expect(clash.conflicts).toEqual(['Hikvision USA (dahua; already hikvision)']);
+    expect(clash.byKey.get('hikvisionusa')?.vendor).toBe('hikvision');
+  });
+
+  it('derives gate anchors that cover every alias', () => {
+    const { anchors } = lexicon;
+    expect(anchors.fuzzy).toEqual(['hik', 'dah', 'hyt', 'ezv']);
+    expect(anchors.latin.map((a) => a.literal)).toEqual(
+      expect.arrayContaining([
+        'hik',
+        'dah',
+        'hyt',
+        'ezv',
+        'imou',
+        'hilook',
+        'sinclair',
+        'zhejiang',
+        'hangzhou',
+      ]),
+    );
+    expect(anchors.han).toEqual(
+      expect.arrayContaining(['大华', '大華', '萤石', '螢石', '海能达', '海康威视']),
+    );
+    for (const entry of lexicon.entries) {
+      const hit = entry.han
+        ? anchors.han.some((a) => entry.key.includes(a))
+        : anchors.latin.some((a) => entry.key.startsWith(a.stem));
+      expect(hit, entry.alias).toBe(true);
+    }
+  });
+
+  it('compiles its patterns lazily and caches them', () => {
+    const fresh = buildLexicon(TEST_VENDORS);
+    expect(fresh.exact()).toBe(fresh.exact());
+    expect(fresh.gate()).toBe(fresh.gate());
+    expect(fresh.fuzzy()).toBe(fresh.fuzzy());
+  });
+
+  it('works with no vendors', () => {
+    const empty = buildLexicon([]);
+    expect(empty.entries).toEqual([]);
+    expect(empty.gate().prefilter.test('Hikvision')).toBe(false);
+    expect(empty.exact().test('hikvision')).toBe(false);
+  });
+});
+
+describe('aliasPattern', () => {
+  const matches = (alias: string, text: string, splits = false): boolean =>
+    new RegExp(`^(?:${aliasPattern(alias, splits)})$`).test(text);
+
+  it('makes separators and punctuation flexible', () => {
+    expect(matches('hik-connect', 'hik connect')).toBe(true);
+    expect(matches('hik-connect', 'hikconnect')).toBe(true);
+    expect(matches('co., ltd.', 'co ltd')).toBe(true);
+    expect(matches('co., ltd.', 'co.,ltd.')).toBe(true);
+  });
+
+  it('inserts a separator after the first three letters of a display name only', () => {
+    expect(matches('hikvision', 'hik vision', true)).toBe(true);
+    expect(matches('hikvision', 'hik-vision', true)).toBe(true);
+    expect(matches('hikvision', 'hikvi sion', true)).toBe(false);
+    expect(matches('hilook', 'hi look')).toBe(false);
+  });
+});
+
+describe('defaultLexicon', () => {
+  it('is built from data/vendors.json with every vendor and no conflicts', () => {
+    const lexicon = defaultLexicon();
+    expect(new Set(lexicon.entries.map((e) => e.vendor))).toEqual(new Set(VENDOR_IDS));
+    expect(lexicon.conflicts).toEqual([]);
+    expect(defaultLexicon()).toBe(lexicon);
+  });
+});

@@ -1,0 +1,453 @@
+/**
+ * The alias lexicon: every name the matcher looks for, built from the dataset's `Vendor[]`.
+ *
+ * Sources, per vendor: display name, legal names, other names, Chinese names (simplified and traditional),
+ * and brands (matched as their parent vendor). Each alias is normalised (`normalizeString`) and keyed by its
+ * compact form (letters, digits and CJK only), so `Hik-Connect`, `Hik Connect` and `HikConnect` are one entry;
+ * the first spelling seen is the canonical alias reported (the brand's own name before its aliases).
+ *
+ * Compiled artefacts (the gate RegExp, the exact-match RegExp, the fuzzy matcher) are built lazily on first use
+ * and cached on the lexicon, so a page where the gate finds nothing never compiles the big patterns.
+ */
+import type { BrandRelation, Vendor, VendorId } from '../dataset/types';
+import vendorsJson from '../../data/vendors.json';
+import { contextRuleFor } from './context';
+import type { ContextRule } from './context';
+import { createFuzzyMatcher, maxDistanceFor } from './fuzzy';
+import type { FuzzyMatcher, FuzzyTarget } from './fuzzy';
+import { WORD_CLASS, isHanCode, isWordCode, normalizeString } from './normalize';
+
+export type AliasSource =
+  'name' | 'legalName' | 'otherName' | 'chineseSimplified' | 'chineseTraditional' | 'brand';
+
+export interface LexiconEntry {
+  vendor: VendorId;
+  /** Canonical spelling, as written in the dataset. */
+  alias: string;
+  /** Normalised alias (NFKC, lower case, single spaces). */
+  norm: string;
+  /** Compact key: `norm` without spaces and punctuation. */
+  key: string;
+  source: AliasSource;
+  /** For brands: the brand's name and its relation to `vendor` (its parent). */
+  brand?: { name: string; relation: BrandRelation };
+  /** Written in CJK ideographs (no word boundaries apply). */
+  han: boolean;
+  /** Set for ambiguous aliases (Dahua, 大华, 萤石...). */
+  context?: ContextRule;
+}
+
+export interface Lexicon {
+  readonly entries: readonly LexiconEntry[];
+  readonly byKey: ReadonlyMap<string, LexiconEntry>;
+  /** Targets for near-miss matching: each vendor's display name when it is one Latin word of 5+ letters. */
+  readonly fuzzyTargets: readonly FuzzyTarget[];
+  /** What the gate looks for (see `deriveAnchors`). */
+  readonly anchors: Anchors;
+  /** Aliases dropped because another vendor already uses the same compact key. */
+  readonly conflicts: readonly string[];
+  /** The gate's RegExps over raw text (see `GatePatterns`), compiled on first use. */
+  gate(): GatePatterns;
+  /** The gate's RegExp sources, serialisable (see `GateSources`). */
+  gateSources(): GateSources;
+  /** Global RegExp over normalised text matching every alias (longest first). Reset `lastIndex` before use. */
+  exact(): RegExp;
+  /** Global RegExp over normalised text finding where a near-miss token may start. */
+  fuzzyAnchors(): RegExp;
+  fuzzy(): FuzzyMatcher;
+}
+
+/** Letters of an alias's first word the tolerant gate pattern looks for (non-fuzzy aliases). */
+const ANCHOR_LENGTH = 6;
+/** Letters of a fuzzy target used as anchor: typos after them are still caught. */
+const FUZZY_ANCHOR_LENGTH = 3;
+
+const ASCII_NON_ALNUM = /[^0-9a-z]+/g;
+const NON_ASCII = /[^\0-\x7f]/;
+
+/**
+ * Letters, digits and CJK only: drops spaces and punctuation (ASCII, Latin-1 symbols, general and CJK
+ * punctuation). Normalised ASCII strings take one native replace.
+ */
+export function compactKey(norm: string): string {
+  if (!NON_ASCII.test(norm)) return norm.replace(ASCII_NON_ALNUM, '');
+  let out = '';
+  for (let i = 0; i < norm.length; i += 1) {
+    const code = norm.charCodeAt(i);
+    const keep =
+      code < 0x80
+        ? (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a)
+        : !(code <= 0xbf || code === 0xd7 || code === 0xf7) &&
+          !(code >= 0x2000 && code <= 0x2bff) &&
+          !(code >= 0x3000 && code <= 0x303f) &&
+          !(code >= 0xfe30 && code <= 0xfe6f) &&
+          !(code >= 0xff00 && code <= 0xff0f);
+    if (keep) out += norm[i] ?? '';
+  }
+  return out;
+}
+
+function isLatinLetter(ch: string | undefined): boolean {
+  return ch !== undefined && isWordCode(ch.charCodeAt(0));
+}
+
+const REGEXP_SPECIAL = '.*+?^${}()|[]\\/-';
+
+/** Escapes RegExp syntax characters (a loop, not a RegExp: see `normalizeString`). */
+function escapeRegExp(value: string): string {
+  let out = '';
+  for (const ch of value) out += REGEXP_SPECIAL.includes(ch) ? `\\${ch}` : ch;
+  return out;
+}
+
+/** Splits a normalised alias into its words (runs of Latin, Greek or Cyrillic letters and digits). */
+function wordsOf(norm: string): string[] {
+  if (!NON_ASCII.test(norm)) return norm.split(ASCII_NON_ALNUM).filter((w) => w !== '');
+  const words: string[] = [];
+  let current = '';
+  for (let i = 0; i < norm.length; i += 1) {
+    if (isWordCode(norm.charCodeAt(i))) current += norm[i] ?? '';
+    else if (current !== '') {
+      words.push(current);
+      current = '';
+    }
+  }
+  if (current !== '') words.push(current);
+  return words;
+}
+
+/**
+ * RegExp source for one normalised alias over normalised text. Separators are flexible: a space or hyphen in
+ * the alias accepts space, hyphen or nothing, and `.`, `,` and `'` are optional. With `allowSplits` (vendor
+ * display names only) a space or hyphen may also be inserted after the first three letters, so `Hik-vision`
+ * and `Hik vision` match `Hikvision`; brands do not get this (`hi look` is not `HiLook`).
+ */
+export function aliasPattern(norm: string, allowSplits = false): string {
+  const chars = [...norm];
+  let out = '';
+  let i = 0;
+  while (i < chars.length) {
+    const ch = chars[i] ?? '';
+    if (ch === ' ' || ch === '-') {
+      while (chars[i + 1] === ' ' || chars[i + 1] === '-') i += 1;
+      out += '[- ]?';
+    } else if (ch === '.' || ch === ',') {
+      out += '[.,]?';
+    } else if (ch === "'") {
+      out += "'?";
+    } else if (isLatinLetter(ch)) {
+      out += escapeRegExp(ch);
+      if (allowSplits && isLatinLetter(chars[i + 1])) {
+        let left = 1;
+        while (isLatinLetter(chars[i - left])) left += 1;
+        let right = 1;
+        while (isLatinLetter(chars[i + 1 + right])) right += 1;
+        if (left === FUZZY_ANCHOR_LENGTH && right >= 3) out += '[- ]?';
+      }
+    } else if (isHanCode(ch.codePointAt(0) ?? 0)) {
+      out += ch;
+    } else {
+      out += `${escapeRegExp(ch)}?`;
+    }
+    i += 1;
+  }
+  const first = chars[0];
+  const last = chars[chars.length - 1];
+  const startsLatin = first !== undefined && !isHanCode(first.codePointAt(0) ?? 0);
+  const endsLatin = last !== undefined && !isHanCode(last.codePointAt(0) ?? 0);
+  return `${startsLatin ? `(?<![${WORD_CLASS}])` : ''}${out}${endsLatin ? `(?![${WORD_CLASS}])` : ''}`;
+}
+
+/** Ignorable characters the tolerant gate accepts between anchor letters (see `isIgnorable`). */
+const GATE_IGNORABLE = '(?:[\\u00AD\\u200B-\\u200F\\u2060\\uFEFF\\u180E]|\\u034F)?';
+
+/** Tolerant raw-text pattern for one Latin anchor: any case, full-width forms, ignorables between letters. */
+function gateLatinPattern(anchor: string): string {
+  return [...anchor]
+    .map((ch) => {
+      const code = ch.charCodeAt(0);
+      const wide = code >= 0x21 && code <= 0x7e ? String.fromCharCode(code + 0xfee0) : '';
+      return `[${escapeRegExp(ch)}${wide}]`;
+    })
+    .join(GATE_IGNORABLE);
+}
+
+const GATE_LEFT_BOUNDARY = '(?<![0-9A-Za-z\\u00C0-\\u024F\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A])';
+/** Characters that make the gate defer to the tolerant pattern: full-width letters and ignorables. */
+// U+034F (a combining mark) stays outside the class: a class must not combine characters.
+const GATE_EXOTIC = '[\\uFF21-\\uFF5A\\u00AD\\u200B-\\u200F\\u2060\\uFEFF\\u180E]|\\u034F';
+
+/**
+ * The gate's RegExps over raw text (not global). A text node passes when
+ * `prefilter && (anchored || exotic) && tolerant`:
+ * - `prefilter`: the anchors' letters as literals with explicit case classes (`[hH][iI][kK]`...), grouped by
+ *   first letter, plus one class of full-width letters and ignorable characters. It runs on every text node;
+ *   this shape (no `i` flag, one RegExp) is about twice as fast per node as a case-insensitive alternation plus
+ *   a second RegExp.
+ * - `anchored`: the anchors with what must follow them (`hik` + 4 letters or a separator...), case-insensitive,
+ *   run only where the prefilter fired. It keeps ordinary words (hike, hiker, hiking) from waking the matcher.
+ * - `exotic`: any full-width letter or ignorable character, where `anchored` could miss a tolerant match.
+ * - `tolerant`: anchor stems with a left word boundary, full-width forms and ignorables between letters.
+ */
+export interface GatePatterns {
+  prefilter: RegExp;
+  anchored: RegExp;
+  exotic: RegExp;
+  tolerant: RegExp;
+}
+
+/**
+ * Builds the lexicon from the dataset's vendors. Pure: no DOM, no globals; compiled RegExps are created on
+ * first use.
+ */
+export function buildLexicon(vendors: readonly Vendor[]): Lexicon {
+  const entries: LexiconEntry[] = [];
+  const byKey = new Map<string, LexiconEntry>();
+  const conflicts: string[] = [];
+
+  const add = (
+    vendor: VendorId,
+    alias: string,
+    source: AliasSource,
+    brand?: { name: string; relation: BrandRelation },
+  ): void => {
+    const norm = normalizeString(alias);
+    const key = compactKey(norm);
+    if (key.length < 2) return;
+    const existing = byKey.get(key);
+    if (existing !== undefined) {
+      if (existing.vendor !== vendor) conflicts.push(`${alias} (${vendor}; already ${existing.vendor})`);
+      return;
+    }
+    const han = NON_ASCII.test(key) && [...key].some((ch) => isHanCode(ch.codePointAt(0) ?? 0));
+    const entry: LexiconEntry = { vendor, alias, norm, key, source, han };
+    if (brand !== undefined) entry.brand = brand;
+    const context = contextRuleFor(key);
+    if (context !== undefined) entry.context = context;
+    entries.push(entry);
+    byKey.set(key, entry);
+  };
+
+  for (const vendor of vendors) {
+    add(vendor.id, vendor.name, 'name');
+    for (const name of vendor.legalNames) add(vendor.id, name, 'legalName');
+    for (const name of vendor.otherNames) add(vendor.id, name, 'otherName');
+    for (const name of vendor.chineseNames.simplified) add(vendor.id, name, 'chineseSimplified');
+    for (const name of vendor.chineseNames.traditional) add(vendor.id, name, 'chineseTraditional');
+  }
+  // Brands after every vendor's own names, so a vendor name always wins a key collision.
+  for (const vendor of vendors) {
+    for (const brand of vendor.brands) {
+      const info = { name: brand.name, relation: brand.relation };
+      add(vendor.id, brand.name, 'brand', info);
+      for (const alias of brand.aliases) add(vendor.id, alias, 'brand', info);
+    }
+  }
+
+  const fuzzyTargets: FuzzyTarget[] = [];
+  entries.forEach((entry, index) => {
+    if (
+      entry.source === 'name' &&
+      entry.norm.length >= 5 &&
+      entry.key === entry.norm &&
+      !NON_ASCII.test(entry.key)
+    ) {
+      fuzzyTargets.push({ entry: index, key: entry.key });
+    }
+  });
+
+  const anchors = deriveAnchors(entries, fuzzyTargets);
+
+  let gateRe: GatePatterns | undefined;
+  let exactRe: RegExp | undefined;
+  let fuzzyAnchorRe: RegExp | undefined;
+  let fuzzyMatcher: FuzzyMatcher | undefined;
+
+  return {
+    entries,
+    byKey,
+    fuzzyTargets,
+    anchors,
+    conflicts,
+    gate() {
+      gateRe ??= compileGate(gateSources(anchors));
+      return gateRe;
+    },
+    gateSources() {
+      return gateSources(anchors);
+    },
+    exact() {
+      exactRe ??= compileExact(entries, fuzzyTargets);
+      return exactRe;
+    },
+    fuzzyAnchors() {
+      fuzzyAnchorRe ??= new RegExp(
+        `(?<![${WORD_CLASS}])(?:${anchors.fuzzy.map(escapeRegExp).join('|') || '(?!)'})`,
+        'g',
+      );
+      return fuzzyAnchorRe;
+    },
+    fuzzy() {
+      fuzzyMatcher ??= createFuzzyMatcher(fuzzyTargets);
+      return fuzzyMatcher;
+    },
+  };
+}
+
+/**
+ * Gate anchors. Every alias match and every accepted near miss starts with one, so the gate is a superset of
+ * the matcher:
+ * - `fuzzy`: the first three letters of each fuzzy target (`hik`, `dah`, `hyt`, `ezv`); near misses are only
+ *   tried where one starts a word.
+ * - `latin`: for each Latin anchor, `stem` (the letters the tolerant pattern looks for), `literal` (the letters
+ *   the literal prefilter looks for) and `quick` (a RegExp source that also demands what must follow, to keep
+ *   the gate quiet on ordinary words: `hik` needs four more letters or a separator, since no name or near miss
+ *   is shorter, so `hike`, `hiker` and `hiking` pass).
+ * - `han`: CJK anchors (the shortest alias, up to four characters, that no other anchor covers).
+ */
+export interface Anchors {
+  latin: readonly { stem: string; literal: string; quick: string }[];
+  han: readonly string[];
+  fuzzy: readonly string[];
+}
+
+const GATE_LETTER = '[a-z\\u00c0-\\u024f]';
+const GATE_SEPARATOR = '[\\s\\-\\u2010-\\u2015\\u00ad\\u200b-\\u200f\\u2060\\ufeff]';
+
+function deriveAnchors(entries: readonly LexiconEntry[], fuzzyTargets: readonly FuzzyTarget[]): Anchors {
+  // Fuzzy stems: letters that must follow (`min`), and whether a separator may follow directly.
+  const fuzzy = new Map<string, { min: number; separator: boolean }>();
+  for (const target of fuzzyTargets) {
+    const stem = target.key.slice(0, FUZZY_ANCHOR_LENGTH);
+    const min = target.key.length - maxDistanceFor(target.key) - stem.length;
+    const known = fuzzy.get(stem);
+    fuzzy.set(stem, { min: Math.min(min, known?.min ?? min), separator: true });
+  }
+  // Own anchors of aliases no fuzzy stem covers: first word → required starts of the next word ('' = none).
+  const own = new Map<string, Set<string>>();
+  const han = new Set<string>();
+  const latinEntries: string[][] = [];
+  for (const entry of [...entries].sort((a, b) => a.key.length - b.key.length)) {
+    if (entry.han) {
+      // CJK has no word boundaries: an anchor anywhere inside the alias covers it.
+      if ([...han].some((a) => entry.key.includes(a))) continue;
+      const chars = [...entry.key].filter((ch) => isHanCode(ch.codePointAt(0) ?? 0));
+      han.add(chars.slice(0, 4).join(''));
+      continue;
+    }
+    const words = wordsOf(entry.norm);
+    if (words.length > 0) latinEntries.push(words);
+  }
+  latinEntries.sort((a, b) => a.length - b.length);
+  for (const words of latinEntries) {
+    const first = words[0] ?? '';
+    const compact = words.join('');
+    const stem = [...fuzzy.keys()].find((s) => first.startsWith(s));
+    const info = stem === undefined ? undefined : fuzzy.get(stem);
+    if (stem !== undefined && info !== undefined) {
+      // Matches start with the stem, then either the rest of the first word or (with a separator) the next.
+      if (first.length > stem.length) info.min = Math.min(info.min, first.length - stem.length);
+      else info.min = Math.min(info.min, compact.length - stem.length);
+      continue;
+    }
+    const next = words.length > 1 ? (words[1] ?? '').slice(0, 2) : '';
+    const starts = own.get(first) ?? new Set<string>();
+    starts.add(next);
+    own.set(first, starts);
+  }
+
+  const latin: { stem: string; literal: string; quick: string }[] = [];
+  for (const [stem, info] of fuzzy) {
+    const letters = info.min > 0 ? `${GATE_LETTER}{${info.min}}` : '';
+    const quick =
+      letters === '' ? escapeRegExp(stem) : `${escapeRegExp(stem)}(?:${letters}|${GATE_SEPARATOR})`;
+    latin.push({ stem, literal: stem, quick });
+  }
+  for (const [first, starts] of own) {
+    // A one-word alias ends at a word boundary; a longer one continues (maybe glued) into its next word.
+    const alternatives = [...starts].map((next) =>
+      next === ''
+        ? `${escapeRegExp(first)}(?!${GATE_LETTER})`
+        : `${escapeRegExp(first)}${GATE_SEPARATOR}*${escapeRegExp(next)}`,
+    );
+    latin.push({ stem: first.slice(0, ANCHOR_LENGTH), literal: first, quick: alternatives.join('|') });
+  }
+  return { latin, han: [...han], fuzzy: [...fuzzy.keys()] };
+}
+
+/**
+ * The gate's RegExp sources: plain strings, so they can be computed ahead of time (at build time, or once per
+ * extension version) and handed to `scanDocument` through `ScanOptions.gate`, which spares a page without
+ * mentions the cost of building the lexicon.
+ */
+export interface GateSources {
+  prefilter: string;
+  anchored: string;
+  exotic: string;
+  tolerant: string;
+}
+
+/** `[hH][iI][kK]`: explicit case for letters (the prefilter has no `i` flag). */
+function caseClasses(value: string): string {
+  let out = '';
+  for (const ch of value) {
+    const upper = ch.toUpperCase();
+    out += upper !== ch && upper.length === 1 ? `[${ch}${upper}]` : escapeRegExp(ch);
+  }
+  return out;
+}
+
+export function gateSources(anchors: Anchors): GateSources {
+  // Prefilter: literals grouped by their first character, then the exotic class.
+  const groups = new Map<string, string[]>();
+  const literals = [...new Set([...anchors.latin.map((a) => a.literal), ...anchors.han])];
+  for (const literal of literals) {
+    const first = literal.slice(0, 1);
+    groups.set(first, [...(groups.get(first) ?? []), literal.slice(1)]);
+  }
+  const prefilter = [...groups].map(
+    ([first, rests]) => `${caseClasses(first)}(?:${rests.map((rest) => caseClasses(rest)).join('|')})`,
+  );
+  prefilter.push(GATE_EXOTIC);
+  const anchored = [...anchors.latin.map((a) => a.quick), ...anchors.han];
+  const tolerant = [...anchors.han];
+  const stems = [...new Set(anchors.latin.map((a) => a.stem))];
+  if (stems.length > 0) tolerant.unshift(`${GATE_LEFT_BOUNDARY}(?:${stems.map(gateLatinPattern).join('|')})`);
+  return {
+    prefilter: prefilter.join('|'),
+    anchored: anchored.join('|') || '(?!)',
+    exotic: GATE_EXOTIC,
+    tolerant: tolerant.join('|') || '(?!)',
+  };
+}
+
+/** Compiles gate sources (from `gateSources` or `Lexicon.gateSources()`). */
+export function compileGate(sources: GateSources): GatePatterns {
+  return {
+    prefilter: new RegExp(sources.prefilter),
+    anchored: new RegExp(sources.anchored, 'i'),
+    exotic: new RegExp(sources.exotic),
+    tolerant: new RegExp(sources.tolerant, 'i'),
+  };
+}
+
+function compileExact(entries: readonly LexiconEntry[], fuzzyTargets: readonly FuzzyTarget[]): RegExp {
+  const splittable = new Set(fuzzyTargets.map((t) => t.entry));
+  const patterns = entries.map((entry, index) => ({
+    entry,
+    source: aliasPattern(entry.norm, splittable.has(index)),
+  }));
+  patterns.sort(
+    (a, b) => b.entry.norm.length - a.entry.norm.length || a.entry.norm.localeCompare(b.entry.norm),
+  );
+  const source = patterns.map((p) => p.source).join('|');
+  return new RegExp(source || '(?!)', 'g');
+}
+
+let cachedDefault: Lexicon | undefined;
+
+/** The lexicon built from the bundled `data/vendors.json` (built once, on first call). */
+export function defaultLexicon(): Lexicon {
+  cachedDefault ??= buildLexicon(vendorsJson as readonly Vendor[]);
+  return cachedDefault;
+}

@@ -1,0 +1,200 @@
+/**
+ * `scanDocument`: the whole mention pipeline on one document, shared by the content script and the CLI.
+ *
+ * 1. Gate (`gate.ts`): one pass over the text nodes with a precompiled anchor RegExp. No candidate: stop.
+ * 2. Match (`match.ts`): only the block containers of candidate nodes are indexed (`text-index.ts`) and
+ *    matched: exact aliases, near misses of the vendor names, context rules. No mention: stop.
+ * 3. Extract (`extract.ts`): `isProbablyReaderable`, then Readability on a clone, to flag mentions that lie in
+ *    the article and to summarise the page. Readability never runs on a page without a mention.
+ */
+import type { VendorId } from '../dataset/types';
+import { isBlockElement } from './dom';
+import { checkReaderable, extractArticle, readMetadata } from './extract';
+import { runGate } from './gate';
+import { compactKey, defaultLexicon } from './lexicon';
+import type { GatePatterns, Lexicon } from './lexicon';
+import { matchText, resolveEvidence } from './match';
+import type { TextMatch } from './match';
+import { normalizeString } from './normalize';
+import { rangeFor } from './ranges';
+import { buildTextIndex } from './text-index';
+import type { TextIndex } from './text-index';
+import type { Mention, MentionMatch, PageSummary, ScanResult, ScanStats } from './types';
+
+export interface ScanOptions {
+  /**
+   * Alias lexicon (default: `defaultLexicon()`, built from `data/vendors.json`). A function is called only when
+   * the gate finds a candidate.
+   */
+  lexicon?: Lexicon | (() => Lexicon);
+  /**
+   * Precompiled gate (`compileGate(lexicon.gateSources())`, e.g. computed at build time): with it, a page
+   * without candidates never builds the lexicon. Must come from the same lexicon.
+   */
+  gate?: GatePatterns;
+  /** Subtree to scan (default: `<body>`). Use it to rescan added content. */
+  root?: Element;
+  /**
+   * The page is already known to mention a vendor unambiguously (an earlier scan found one): ambiguous aliases
+   * such as 大华 then need no evidence inside `root`. For incremental rescans of added content.
+   */
+  knownEvidence?: boolean;
+  /** Near-miss matching of the vendor names (default true). */
+  fuzzy?: boolean;
+  mutedVendors?: readonly VendorId[];
+  /** Canonical aliases not to report (compared after normalisation: `hikvision` mutes `Hikvision`). */
+  mutedAliases?: readonly string[];
+  /** Most mentions returned, in document order (default 500); `stats.truncated` says when more were found. */
+  maxMentions?: number;
+  /** Run the readerable check and Readability when mentions are found (default true). */
+  extract?: boolean;
+  /**
+   * `'when-mentions'` (default): a summary only when extraction ran. `'always'`: also summarise pages without
+   * mentions from `<title>`/`<meta>` and `isProbablyReaderable` (never Readability). `'readability'`: summarise
+   * every readerable page with Readability — for offline tools only (the scan CLI); the content script must not
+   * use it, since Readability would then run on pages without a candidate.
+   */
+  summary?: 'when-mentions' | 'always' | 'readability';
+  /**
+   * Extra visibility check for the element holding each mention (e.g. `el => el.checkVisibility()`), called
+   * only for found mentions, never in the gate. Default: attribute-based exclusions only.
+   */
+  isVisible?: (el: Element) => boolean;
+  /** Clock for `stats.timings` (default `performance.now`). */
+  now?: () => number;
+}
+
+const DEFAULT_MAX_MENTIONS = 500;
+
+function defaultNow(): number {
+  return performance.now();
+}
+
+/** Block containers (nearest block ancestor within `root`) of the candidate nodes, outermost only, in order. */
+export function containersFor(hits: readonly Text[], root: Element): Element[] {
+  const seen = new Set<Element>();
+  const ordered: Element[] = [];
+  for (const text of hits) {
+    let el = text.parentElement;
+    while (el !== null && el !== root && !isBlockElement(el)) el = el.parentElement;
+    const container = el ?? root;
+    if (!seen.has(container)) {
+      seen.add(container);
+      ordered.push(container);
+    }
+  }
+  return ordered.filter((container) => {
+    for (let p = container.parentElement; p !== null; p = p.parentElement) {
+      if (seen.has(p)) return false;
+      if (p === root) break;
+    }
+    return true;
+  });
+}
+
+function toMentionMatch(m: TextMatch): MentionMatch {
+  const entry = m.entry;
+  if (entry.brand !== undefined) {
+    return { kind: 'brand', parent: entry.vendor, brand: entry.brand.name, relation: entry.brand.relation };
+  }
+  if (m.fuzzyDistance !== undefined) return { kind: 'fuzzy', distance: m.fuzzyDistance };
+  return { kind: 'exact' };
+}
+
+/** Scans `doc` for vendor mentions. Pure with respect to the page: reads the DOM, never changes it. */
+export function scanDocument(doc: Document, options: ScanOptions = {}): ScanResult {
+  const now = options.now ?? defaultNow;
+  const start = now();
+  let lexicon: Lexicon | undefined;
+  const getLexicon = (): Lexicon => {
+    const given = options.lexicon;
+    lexicon ??= given === undefined ? defaultLexicon() : typeof given === 'function' ? given() : given;
+    return lexicon;
+  };
+  const root = options.root ?? doc.body ?? doc.documentElement;
+  const stats: ScanStats = {
+    gateHit: false,
+    textNodes: 0,
+    candidates: 0,
+    containers: 0,
+    found: 0,
+    truncated: false,
+    readerable: null,
+    readabilityRan: false,
+    timings: { gate: 0, match: 0, extract: 0, total: 0 },
+  };
+
+  const gate = runGate(doc, root, options.gate ?? getLexicon().gate());
+  const gateEnd = now();
+  stats.timings.gate = gateEnd - start;
+  stats.textNodes = gate.nodes;
+  stats.candidates = gate.hits.length;
+  stats.gateHit = gate.hits.length > 0;
+
+  const mentions: Mention[] = [];
+  const markers: Element[] = [];
+  if (stats.gateHit) {
+    const lexicon = getLexicon();
+    const containers = containersFor(gate.hits, root);
+    stats.containers = containers.length;
+    const pending: { index: TextIndex; match: TextMatch; needsEvidence: boolean }[] = [];
+    for (const container of containers) {
+      const index = buildTextIndex(container);
+      for (const match of matchText(index.text, lexicon, { fuzzy: options.fuzzy !== false })) {
+        pending.push({ index, match, needsEvidence: match.needsEvidence });
+      }
+    }
+    const kept = resolveEvidence(pending, options.knownEvidence === true);
+    stats.found = kept.length;
+    const mutedVendors = new Set(options.mutedVendors ?? []);
+    const mutedKeys = new Set((options.mutedAliases ?? []).map((a) => compactKey(normalizeString(a))));
+    const max = options.maxMentions ?? DEFAULT_MAX_MENTIONS;
+    for (const { index, match } of kept) {
+      if (mutedVendors.has(match.entry.vendor) || mutedKeys.has(match.entry.key)) continue;
+      const range = rangeFor(doc, index, match.start, match.end);
+      if (range === null) continue;
+      const holder = range.startContainer.parentElement;
+      if (holder === null) continue;
+      if (options.isVisible !== undefined && !options.isVisible(holder)) continue;
+      if (mentions.length >= max) {
+        stats.truncated = true;
+        break;
+      }
+      markers.push(holder);
+      mentions.push({
+        vendor: match.entry.vendor,
+        text: index.text.slice(match.start, match.end),
+        alias: match.entry.alias,
+        match: toMentionMatch(match),
+        range,
+        inArticle: false,
+      });
+    }
+  }
+  const matchEnd = now();
+  stats.timings.match = matchEnd - gateEnd;
+
+  let summary: PageSummary | null = null;
+  if (mentions.length > 0 && options.extract !== false) {
+    stats.readerable = checkReaderable(doc);
+    const extracted = extractArticle(doc, markers, stats.readerable);
+    stats.readabilityRan = extracted.readabilityRan;
+    summary = extracted.summary;
+    mentions.forEach((mention, id) => {
+      mention.inArticle = extracted.inArticle.has(id);
+    });
+  } else if (options.summary === 'always' || options.summary === 'readability') {
+    stats.readerable = checkReaderable(doc);
+    if (options.summary === 'readability' && stats.readerable) {
+      const extracted = extractArticle(doc, [], true);
+      stats.readabilityRan = extracted.readabilityRan;
+      summary = extracted.summary;
+    } else {
+      summary = readMetadata(doc, stats.readerable);
+    }
+  }
+  const end = now();
+  stats.timings.extract = end - matchEnd;
+  stats.timings.total = end - start;
+  return { summary, mentions, stats };
+}
