@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { noHtmlSinks } from './scripts/vite-no-html-sinks';
+import { defaultLexicon } from './utils/engine/lexicon';
 
 /** Fixed Firefox add-on id: needed for the store, for `storage` across installs, and to pin the e2e UUID. */
 export const GECKO_ID = 'vendor-lens@vendorlens.org';
@@ -12,6 +13,8 @@ export default defineConfig({
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     plugins: [noHtmlSinks()],
+    // The gate's RegExp sources, computed once here so the content script need not build the lexicon.
+    define: { __VENDOR_LENS_GATE__: JSON.stringify(defaultLexicon().gateSources()) },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -21,6 +24,13 @@ export default defineConfig({
     // statically for http(s) pages and reads the page it runs on; the popup talks to the tab by messaging.
     permissions: ['storage'],
     action: { default_title: '__MSG_extName__' },
+    commands: {
+      // Keyboard path to the mentions: scrolls to the next one and opens its card (focus moves into the card).
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: '__MSG_commandNextMention__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -6,6 +6,7 @@
  * receiver checks who sent it (`isFromOwnContentScript`, `isFromOwnExtensionPage`).
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { CardSummary } from './dataset/query';
 import type { VendorId } from './dataset/types';
 import { VENDOR_IDS } from './dataset/types';
 
@@ -44,11 +45,30 @@ export interface BadgeUpdate {
   count: number;
 }
 
+/** The hover card asks the background for a vendor's facts (the content script carries no dataset). */
+export interface CardRequest {
+  vendor: VendorId;
+}
+
+/** What the hover card shows: the dataset's card summary plus how the vendor relates to its parent. */
+export interface CardData extends CardSummary {
+  /** e.g. "a Hikvision subsidiary" for Ezviz; null for a vendor with no parent. */
+  parentRelation: string | null;
+  /** Whose responses `responseCount` and `latestQuote` are (the parent's when the vendor has none). */
+  responsesOf: string;
+}
+
 export interface ProtocolMap {
   /** content → background: set this tab's badge. */
   updateBadge(data: BadgeUpdate): void;
+  /** content → background: facts for the hover card. */
+  getVendorCard(data: CardRequest): CardData;
+  /** content → background: open the full report for the sender's tab. */
+  openReport(): void;
   /** popup → content (tabs.sendMessage): the page report for the tab. */
   getPageReport(): PageReport;
+  /** background → content: the keyboard command; moves to the next mention and opens its card. */
+  focusNextMention(): boolean;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
@@ -78,6 +98,10 @@ export function isBadgeUpdate(value: unknown): value is BadgeUpdate {
     value.count >= 0 &&
     value.count <= MAX_COUNT
   );
+}
+
+export function isCardRequest(value: unknown): value is CardRequest {
+  return isRecord(value) && isVendorId(value.vendor);
 }
 
 export function isMentionBrief(value: unknown): value is MentionBrief {

@@ -46,6 +46,8 @@ export function defaultSettings(): Settings {
 }
 
 export const HIGHLIGHT_STYLES: readonly HighlightStyle[] = ['underline', 'background', 'wavy'];
+/** Styles earlier development builds stored, mapped to the closest current one. */
+const LEGACY_HIGHLIGHT_STYLES: Record<string, HighlightStyle> = { outline: 'wavy' };
 const MAX_SITE_LENGTH = 253;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -107,11 +109,10 @@ export function sanitizeSettings(raw: unknown): Settings {
         m.alias.length < 200,
     );
   }
-  if (
-    typeof raw.highlightStyle === 'string' &&
-    (HIGHLIGHT_STYLES as readonly string[]).includes(raw.highlightStyle)
-  ) {
-    settings.highlightStyle = raw.highlightStyle as HighlightStyle;
+  if (typeof raw.highlightStyle === 'string') {
+    const style = LEGACY_HIGHLIGHT_STYLES[raw.highlightStyle] ?? raw.highlightStyle;
+    if ((HIGHLIGHT_STYLES as readonly string[]).includes(style))
+      settings.highlightStyle = style as HighlightStyle;
   }
   if (typeof raw.fuzzy === 'boolean') settings.fuzzy = raw.fuzzy;
   return settings;
@@ -134,17 +135,33 @@ export function withSiteEnabled(settings: Settings, site: string, enabled: boole
 }
 
 /**
- * The storage item. `version` + `migrations` (WXT storage) upgrade old shapes; `sanitizeSettings` guards the
- * result either way. Defined on first use so that importing this module does nothing.
+ * Migrations for the stored settings, keyed by the version they produce (WXT storage runs `n` to go from `n - 1`
+ * to `n`, in order, once, in whichever context defines the item first).
+ *
+ * How to change the shape: bump `SETTINGS_VERSION`, add `[SETTINGS_VERSION]: (old) => newShape` here taking
+ * `unknown` (a stored value can be anything), and add a case to `tests/unit/popup/settings-migration.test.ts`.
+ * Whatever a migration returns still goes through `sanitizeSettings` on every read, so a migration only has to
+ * carry data over; it never has to validate it. Version 1 is the first shape, so the table is empty.
  */
-let item: ReturnType<typeof defineSettingsItem> | undefined;
+export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {};
 
-function defineSettingsItem() {
+/**
+ * Defines the storage item. `version` + `migrations` (WXT storage) upgrade old shapes; `sanitizeSettings` guards
+ * the result either way. The parameters exist for tests of the migration path; the extension uses the defaults.
+ */
+export function defineSettingsItem(
+  version: number = SETTINGS_VERSION,
+  migrations: Record<number, (old: unknown) => unknown> = SETTINGS_MIGRATIONS,
+) {
   return storage.defineItem<Settings>('local:settings', {
     fallback: defaultSettings(),
-    version: SETTINGS_VERSION,
+    version,
+    migrations,
   });
 }
+
+/** The one settings item, defined on first use so that importing this module does nothing. */
+let item: ReturnType<typeof defineSettingsItem> | undefined;
 
 export function settingsItem() {
   item ??= defineSettingsItem();
@@ -197,4 +214,47 @@ export function withVendorMuted(settings: Settings, vendor: VendorId, muted: boo
 /** Whether `alias` is muted on `site`. */
 export function isAliasMuted(settings: Settings, site: string, alias: string): boolean {
   return settings.mutedAliases.some((m) => (m.site === site || m.site === '*') && m.alias === alias);
+}
+
+/** Sites snoozed until a moment after `now`, soonest end first. */
+export function activeSnoozes(settings: Settings, now: Date = new Date()): { site: string; until: string }[] {
+  return Object.entries(settings.snoozedSites)
+    .filter(([, until]) => Date.parse(until) > now.getTime())
+    .map(([site, until]) => ({ site, until }))
+    .sort((a, b) => Date.parse(a.until) - Date.parse(b.until) || a.site.localeCompare(b.site));
+}
+
+/** Returns new settings without snoozes that ended at or before `now`. */
+export function withoutExpiredSnoozes(settings: Settings, now: Date = new Date()): Settings {
+  const snoozedSites: Record<string, string> = {};
+  for (const { site, until } of activeSnoozes(settings, now)) snoozedSites[site] = until;
+  return { ...settings, snoozedSites };
+}
+
+/** Returns new settings with `site`'s snooze removed (the site is on again unless it is also turned off). */
+export function withSnoozeCleared(settings: Settings, site: string): Settings {
+  const snoozedSites = { ...settings.snoozedSites };
+  delete snoozedSites[site];
+  return { ...settings, snoozedSites };
+}
+
+/**
+ * The ISO date-time a snooze chosen in a date input (`YYYY-MM-DD`) ends: the start of that day in the user's
+ * time zone, so "off until 3 May" means on again from 3 May. Null for anything that is not a real date.
+ */
+export function snoozeEndFromDateInput(value: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(year, month - 1, day);
+  if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) return null;
+  return date.toISOString();
+}
+
+/** A site typed by the user, as a site key (`https://www.Example.org/x` → `example.org`), or null. */
+export function siteKeyFromInput(value: string): string | null {
+  const trimmed = value.trim().toLowerCase();
+  if (!trimmed) return null;
+  const key = siteKey(/^[a-z][a-z0-9+.-]*:\/\//.test(trimmed) ? trimmed : `http://${trimmed}`);
+  return isSiteKey(key) ? key : null;
 }

@@ -1,9 +1,15 @@
 /**
- * Background wiring: message handlers and the badge. `entrypoints/background.ts` only calls this.
+ * Background wiring: message handlers, the badge and the keyboard command. `entrypoints/background.ts` only
+ * calls `registerBackground`.
  */
 import { browser } from 'wxt/browser';
-import { isBadgeUpdate, isFromOwnContentScript, onMessage } from '../messaging';
+import { getDataset } from '../dataset';
+import { isBadgeUpdate, isCardRequest, isFromOwnContentScript, onMessage, sendMessage } from '../messaging';
 import { badgeText } from './badge';
+import { cardData } from './card';
+
+/** The manifest command that moves to the next mention. */
+export const NEXT_MENTION_COMMAND = 'next-mention';
 
 export function registerBackground(): void {
   const ownId = browser.runtime.id;
@@ -13,6 +19,30 @@ export function registerBackground(): void {
     if (!isFromOwnContentScript(message.sender, ownId) || tabId === undefined) return;
     if (!isBadgeUpdate(message.data)) return;
     await browser.action.setBadgeText({ tabId, text: badgeText(message.data.count) });
-    await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b4a6b' });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: '#2d4d8f' });
+  });
+
+  onMessage('getVendorCard', (message) => {
+    if (!isFromOwnContentScript(message.sender, ownId))
+      throw new Error('getVendorCard: not from our content script');
+    if (!isCardRequest(message.data)) throw new Error('getVendorCard: bad request');
+    return cardData(getDataset(), message.data.vendor);
+  });
+
+  onMessage('openReport', async (message) => {
+    const tabId = message.sender.tab?.id;
+    if (!isFromOwnContentScript(message.sender, ownId) || tabId === undefined) return;
+    await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?tab=${tabId}`), index: undefined });
+  });
+
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== NEXT_MENTION_COMMAND) return;
+    const send = (tabId: number) => sendMessage('focusNextMention', undefined, tabId).catch(() => false);
+    if (tab?.id !== undefined) void send(tab.id);
+    else {
+      void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => {
+        if (active?.id !== undefined) void send(active.id);
+      });
+    }
   });
 }

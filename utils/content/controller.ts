@@ -1,34 +1,326 @@
 /**
- * The content script's controller: owns the page state (report, settings) and answers the popup.
+ * The content script's controller: scans the page with the mention engine, highlights the mentions, runs the
+ * hover card and the keyboard path, keeps the badge right, follows page changes, and answers the popup.
  * `entrypoints/content` only calls `startContentScript`.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
+import { defaultLexicon, scanDocument } from '../engine';
+import type { Lexicon, Mention, PageSummary } from '../engine';
+import { createHighlighter } from '../highlight';
+import type { Highlighter } from '../highlight';
 import { isFromOwnExtensionPage, onMessage, sendMessage } from '../messaging';
-import type { PageReport } from '../messaging';
-import { isSiteEnabled, loadSettings, siteKey, watchSettings } from '../settings';
+import type { CardData, MentionBrief, PageReport } from '../messaging';
+import {
+  isAliasMuted,
+  isSiteEnabled,
+  loadSettings,
+  saveSettings,
+  siteKey,
+  watchSettings,
+  withAliasMuted,
+} from '../settings';
 import type { Settings } from '../settings';
+import { createCardHost } from './card-host';
+import type { CardHost } from './card-host';
+import { createHoverState } from './hover';
+import { indexByTextNode, itemAt } from './hit-test';
 import { basicPageFacts, buildPageReport } from './page-report';
+import type { PageFacts } from './page-report';
+import { buildTimeGate } from './build-gate';
+import { createRescanScheduler } from './rescan';
+import type { RescanScheduler } from './rescan';
+import { emitMeasure, emitScanMeasures } from './perf';
+
+/** Most mentions highlighted on one page; beyond it the popup says "showing the first N". */
+export const MAX_MENTIONS = 500;
 
 export interface ContentController {
   report(): PageReport;
+  mentions(): readonly Mention[];
   destroy(): void;
+}
+
+export interface ContentOptions {
+  /** CSS text for the hover card's shadow root. */
+  cardCss: string;
+}
+
+function toFacts(summary: PageSummary | null, doc: Document): PageFacts {
+  const basic = basicPageFacts(doc);
+  if (!summary) return basic;
+  return {
+    title: summary.title || basic.title,
+    siteName: summary.siteName,
+    byline: summary.byline,
+    publishedTime: summary.publishedTime,
+    readerable: summary.readerable,
+  };
+}
+
+function toBrief(m: Mention): MentionBrief {
+  return { vendor: m.vendor, text: m.text, alias: m.alias, match: m.match.kind, inArticle: m.inArticle };
+}
+
+/** Mentions whose text is still on the page as it was found. */
+function stillValid(m: Mention): boolean {
+  return (
+    m.range.startContainer.isConnected && m.range.endContainer.isConnected && m.range.toString() === m.text
+  );
+}
+
+function byDocumentOrder(a: Mention, b: Mention): number {
+  return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
 }
 
 export async function startContentScript(
   ctx: ContentScriptContext,
   doc: Document,
   win: Window,
+  options: ContentOptions,
 ): Promise<ContentController> {
   const ownId = browser.runtime.id;
   const ownOrigin = browser.runtime.getURL('/');
   let settings: Settings = await loadSettings();
-  const site = siteKey(win.location.href);
+  let site = siteKey(win.location.href);
+  let lexicon: Lexicon | undefined;
+  let highlighter: Highlighter | undefined;
+  let cardHost: CardHost | undefined;
+
+  let mentions: Mention[] = [];
+  let facts: PageFacts = basicPageFacts(doc);
+  let truncated = false;
+  let hitIndex = indexByTextNode<Mention>([]);
+  let keyboardIndex = -1;
+  let lastBadge = -1;
+  let focusBeforeCard: Element | null = null;
+  let mutedNotice = false;
+  let suppressScrollCloseUntil = 0;
+
+  const enabled = () => isSiteEnabled(settings, site);
+  const mutedAliases = () =>
+    settings.mutedAliases.filter((m) => m.site === site || m.site === '*').map((m) => m.alias);
+
+  const publishBadge = () => {
+    const count = enabled() ? mentions.length : 0;
+    if (count === lastBadge) return;
+    lastBadge = count;
+    sendMessage('updateBadge', { count }).catch(() => {
+      lastBadge = -1; // the background may be restarting: send again next time
+    });
+  };
+
+  const applyHighlights = () => {
+    if (mentions.length === 0 && !highlighter) return;
+    const started = win.performance.now();
+    highlighter ??= createHighlighter(doc, win as never);
+    highlighter.set(mentions, settings.highlightStyle);
+    hitIndex = indexByTextNode(mentions);
+    scheduler?.discardOwnMutations();
+    emitMeasure(win.performance, 'highlight', started);
+  };
+
+  const scanOptions = () => ({
+    // Built only when the gate finds a candidate; the gate itself comes precompiled from the build.
+    lexicon: () => (lexicon ??= defaultLexicon()),
+    gate: buildTimeGate(),
+    fuzzy: settings.fuzzy,
+    mutedVendors: settings.mutedVendors,
+    mutedAliases: mutedAliases(),
+    maxMentions: MAX_MENTIONS,
+    isVisible: (el: Element) =>
+      typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : true,
+  });
+
+  /** A full scan: the whole document, with extraction (page summary, in-article flags). */
+  const fullScan = () => {
+    if (!enabled()) {
+      clearAll();
+      return;
+    }
+    const result = scanDocument(doc, scanOptions());
+    emitScanMeasures(win.performance, result.stats);
+    mentions = result.mentions;
+    truncated = result.stats.truncated;
+    facts = toFacts(result.summary, doc);
+    keyboardIndex = -1;
+    applyHighlights();
+    publishBadge();
+  };
+
+  /** An incremental scan of the subtrees that changed: no extraction, old mentions there replaced. */
+  const partialScan = (roots: readonly Element[]) => {
+    if (!enabled()) return;
+    const kept = mentions.filter(
+      (m) => stillValid(m) && !roots.some((r) => r.contains(m.range.startContainer)),
+    );
+    const found: Mention[] = [];
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      const result = scanDocument(doc, {
+        ...scanOptions(),
+        root,
+        extract: false,
+        // An earlier scan found the company on this page: 大华 in added content needs no new evidence.
+        knownEvidence: kept.length > 0,
+      });
+      emitScanMeasures(win.performance, result.stats);
+      found.push(...result.mentions);
+      if (result.stats.truncated) truncated = true;
+    }
+    const next = [...kept, ...found].sort(byDocumentOrder);
+    if (next.length > MAX_MENTIONS) {
+      next.length = MAX_MENTIONS;
+      truncated = true;
+    }
+    const changed = next.length !== mentions.length || next.some((m, i) => m !== mentions[i]);
+    mentions = next;
+    if (changed) applyHighlights();
+    publishBadge();
+  };
+
+  const clearAll = () => {
+    hover.closeNow();
+    mentions = [];
+    truncated = false;
+    highlighter?.clear();
+    hitIndex = indexByTextNode<Mention>([]);
+    scheduler?.discardOwnMutations();
+    publishBadge();
+  };
+
+  // ---- hover card -------------------------------------------------------------------------------------------
+
+  const openCard = async (mention: Mention, focus: boolean) => {
+    cardHost ??= createCardHost(ctx, options.cardCss);
+    highlighter?.setActive(mention);
+    mutedNotice = false;
+    const rects = mention.range.getClientRects();
+    const first = rects[0] ?? mention.range.getBoundingClientRect();
+    const anchor = { left: first.left, top: first.top, right: first.right, bottom: first.bottom };
+    const vendorName = displayName(lexicon, mention);
+    let data: CardData | null = null;
+    const show = () =>
+      cardHost?.show({
+        mention,
+        vendorName,
+        data,
+        anchor,
+        mutedNotice,
+        onClose: () => closeCard(true),
+        onOpenReport: () => void sendMessage('openReport', undefined).catch(() => undefined),
+        onNotThis: () => {
+          mutedNotice = true;
+          void show();
+          void loadSettings().then((s) => saveSettings(withAliasMuted(s, site, mention.alias)));
+        },
+      });
+    if (focus) focusBeforeCard = doc.activeElement;
+    await show();
+    if (focus) cardHost.focus();
+    try {
+      data = await sendMessage('getVendorCard', { vendor: mention.vendor });
+      if (hover.openItem() === mention) await show();
+    } catch {
+      // No facts (background restarting): the card still says why the text is highlighted.
+    }
+  };
+
+  const closeCard = (restoreFocus: boolean) => {
+    highlighter?.setActive(null);
+    cardHost?.hide();
+    hover.closeNow();
+    if (restoreFocus && focusBeforeCard instanceof HTMLElement && focusBeforeCard.isConnected) {
+      focusBeforeCard.focus({ preventScroll: true });
+    }
+    focusBeforeCard = null;
+  };
+
+  const hover = createHoverState<Mention>(
+    {
+      itemAt: (x, y) => (mentions.length === 0 ? null : itemAt(doc, hitIndex, x, y)),
+      inCard: (target) => cardHost?.contains(target) ?? false,
+      open: (mention) => void openCard(mention, false),
+      close: () => {
+        highlighter?.setActive(null);
+        cardHost?.hide();
+      },
+    },
+    { setTimeout: (fn, ms) => ctx.setTimeout(fn, ms), clearTimeout: (id) => clearTimeout(id) },
+  );
+
+  let frame = 0;
+  let lastPointer: { x: number; y: number; target: EventTarget | null } | null = null;
+  ctx.addEventListener(
+    win,
+    'pointermove',
+    (event: PointerEvent) => {
+      if (mentions.length === 0 && !cardHost?.isOpen()) return;
+      lastPointer = { x: event.clientX, y: event.clientY, target: event.target };
+      if (frame) return;
+      frame = ctx.requestAnimationFrame(() => {
+        frame = 0;
+        if (lastPointer) hover.pointer(lastPointer.x, lastPointer.y, lastPointer.target);
+      });
+    },
+    { passive: true },
+  );
+  ctx.addEventListener(
+    win,
+    'scroll',
+    () => {
+      if (cardHost?.isOpen() && Date.now() > suppressScrollCloseUntil) closeCard(false);
+    },
+    { passive: true, capture: true },
+  );
+  ctx.addEventListener(win, 'keydown', (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && cardHost?.isOpen()) closeCard(true);
+  });
+
+  const focusNextMention = (): boolean => {
+    if (!enabled() || mentions.length === 0) return false;
+    keyboardIndex = (keyboardIndex + 1) % mentions.length;
+    const mention = mentions[keyboardIndex];
+    if (!mention) return false;
+    suppressScrollCloseUntil = Date.now() + 800;
+    const holder = mention.range.startContainer.parentElement;
+    holder?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    hover.opened(mention);
+    void openCard(mention, true);
+    return true;
+  };
+
+  // ---- page changes ---------------------------------------------------------------------------------------
+
+  const scheduler: RescanScheduler | undefined = doc.body
+    ? createRescanScheduler({
+        ctx,
+        win,
+        root: doc.body,
+        isOwnNode: (node) => (cardHost?.contains(node) ?? false) || isInsideWrap(node),
+        rescan: (roots) => (roots === 'all' ? fullScan() : partialScan(roots)),
+      })
+    : undefined;
+
+  // Back/forward cache: the page comes back as it was, but the browser reset the tab's badge on navigation.
+  ctx.addEventListener(win, 'pageshow', (event: PageTransitionEvent) => {
+    if (!event.persisted) return;
+    lastBadge = -1;
+    publishBadge();
+  });
+
+  ctx.addEventListener(win, 'wxt:locationchange', () => {
+    site = siteKey(win.location.href);
+    closeCard(false);
+    fullScan();
+  });
+
+  // ---- messages and settings ------------------------------------------------------------------------------
 
   const report = (): PageReport =>
-    buildPageReport(win.location.href, basicPageFacts(doc), [], {
-      enabled: isSiteEnabled(settings, site),
-      truncated: false,
+    buildPageReport(win.location.href, facts, enabled() ? mentions.map(toBrief) : [], {
+      enabled: enabled(),
+      truncated,
     });
 
   const removeReportListener = onMessage('getPageReport', (message) => {
@@ -37,27 +329,58 @@ export async function startContentScript(
     }
     return report();
   });
-
-  const publishBadge = () => {
-    const count = report().enabled ? report().mentions.length : 0;
-    sendMessage('updateBadge', { count }).catch(() => {
-      // The background may be restarting; the next change sends the count again.
-    });
-  };
+  const removeNextListener = onMessage('focusNextMention', (message) => {
+    if (message.sender.id !== ownId) return false;
+    return focusNextMention();
+  });
 
   const unwatch = watchSettings((next) => {
+    const before = settings;
     settings = next;
-    publishBadge();
+    const wasEnabled = isSiteEnabled(before, site);
+    if (!enabled()) {
+      closeCard(false);
+      clearAll();
+      return;
+    }
+    const rescanNeeded =
+      !wasEnabled ||
+      before.fuzzy !== next.fuzzy ||
+      before.mutedVendors.join() !== next.mutedVendors.join() ||
+      mutedAliases().some((a) => !isAliasMuted(before, site, a));
+    if (rescanNeeded) {
+      if (!mutedNotice) closeCard(false);
+      fullScan();
+    } else if (before.highlightStyle !== next.highlightStyle) applyHighlights();
   });
-  publishBadge();
+
+  fullScan();
 
   const controller: ContentController = {
     report,
+    mentions: () => mentions,
     destroy() {
       removeReportListener();
+      removeNextListener();
       unwatch();
+      scheduler?.dispose();
+      hover.dispose();
+      cardHost?.destroy();
+      highlighter?.clear();
     },
   };
   ctx.onInvalidated(() => controller.destroy());
   return controller;
+}
+
+/** The vendor's display name from the lexicon (the `name` entry of `data/vendors.json`). */
+function displayName(lexicon: Lexicon | undefined, mention: Mention): string {
+  return (
+    lexicon?.entries.find((e) => e.vendor === mention.vendor && e.source === 'name')?.alias ?? mention.vendor
+  );
+}
+
+function isInsideWrap(node: Node): boolean {
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return !!el?.closest('vendor-lens-mark');
 }

@@ -11,8 +11,8 @@ import { CORPUS_DIR, REPO_ROOT } from './paths';
 export interface FixtureServer {
   origin: string;
   url(path: string): string;
-  /** Serve `html` at `path` (e.g. `/t/page.html`) until the server closes. */
-  add(path: string, html: string): string;
+  /** Serve `body` at `path` (e.g. `/t/page.html`) until the server closes; HTML unless `type` says otherwise. */
+  add(path: string, body: string, type?: string): string;
   close(): Promise<void>;
 }
 
@@ -41,13 +41,13 @@ function fileFor(pathname: string): string | null {
 }
 
 export async function startFixtureServer(): Promise<FixtureServer> {
-  const memory = new Map<string, string>();
+  const memory = new Map<string, { body: string; type: string }>();
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const inMemory = memory.get(pathname);
     if (inMemory !== undefined) {
-      res.writeHead(200, { 'content-type': TYPES.html, 'cache-control': 'no-store' });
-      res.end(inMemory);
+      res.writeHead(200, { 'content-type': inMemory.type, 'cache-control': 'no-store' });
+      res.end(inMemory.body);
       return;
     }
     const file = fileFor(pathname);
@@ -73,8 +73,8 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   return {
     origin,
     url: (path) => origin + path,
-    add(path, html) {
-      memory.set(path, html);
+    add(path, body, type = TYPES.html ?? 'text/html') {
+      memory.set(path, { body, type });
       return origin + path;
     },
     close: () =>

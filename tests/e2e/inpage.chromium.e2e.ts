@@ -1,0 +1,3 @@
+import { inPageSuite } from './inpage.shared';
+
+inPageSuite('chromium');
