@@ -1,63 +1,149 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { AboutDataset } from '@/components/AboutDataset';
+import { BrowseDataset } from '@/components/BrowseDataset';
+import { CopyStatusProvider } from '@/components/CopyStatus';
 import { PageReportView } from '@/components/PageReportView';
 import { isPageReport, sendMessage } from '@/utils/messaging';
 import type { PageReport } from '@/utils/messaging';
-import { resolveTargetTab } from '@/utils/popup/target-tab';
+import { reportPagePath } from '@/utils/popup/report-url';
+import { resolveTargetTab, tabIdFromSearch } from '@/utils/popup/target-tab';
 import { loadSettings, saveSettings, withSiteEnabled } from '@/utils/settings';
 import { t } from '@/utils/i18n';
 
-type State = { kind: 'loading' } | { kind: 'unsupported' } | { kind: 'ready'; report: PageReport };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'unsupported'; tabId: number | null }
+  | { kind: 'ready'; tabId: number; report: PageReport };
 
 async function loadReport(search: string): Promise<State> {
-  const tabId = await resolveTargetTab(search, browser.tabs);
-  if (tabId === null) return { kind: 'unsupported' };
+  const tabId = await resolveTargetTab(search, browser.tabs).catch(() => null);
+  if (tabId === null) return { kind: 'unsupported', tabId };
   try {
     const report: unknown = await sendMessage('getPageReport', undefined, tabId);
-    return isPageReport(report) ? { kind: 'ready', report } : { kind: 'unsupported' };
+    return isPageReport(report) ? { kind: 'ready', tabId, report } : { kind: 'unsupported', tabId };
   } catch {
-    return { kind: 'unsupported' };
+    return { kind: 'unsupported', tabId };
   }
 }
 
+/**
+ * The toolbar popup, and the same report as a full page for `?tab=<id>` (opened with "Open in a tab", by the
+ * hover card's "Full report", and by the e2e tests).
+ */
 export function App({ search }: { search: string }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [factsRendered, setFactsRendered] = useState(false);
+  const asPage = tabIdFromSearch(search) !== null;
 
   useEffect(() => {
-    void loadReport(search).then(setState);
+    void loadReport(search).then((next) => {
+      performance.mark('vendor-lens:report');
+      setState(next);
+    });
   }, [search]);
 
-  useEffect(() => {
-    if (state.kind !== 'loading') document.body.dataset.ready = 'true';
+  useLayoutEffect(() => {
+    // For benchmarks: navigation start to the report in the DOM (before paint; `data-ready` follows the paint).
+    if (state.kind !== 'loading' && performance.getEntriesByName('vendor-lens:popup-render').length === 0) {
+      performance.measure('vendor-lens:popup-render', { start: 0, end: performance.now() });
+    }
   }, [state]);
+
+  useEffect(() => {
+    if (state.kind === 'loading') return;
+    if (asPage && state.kind === 'ready')
+      document.title = `${state.report.title || state.report.url} — Vendor Lens`;
+    document.body.dataset.ready = 'true';
+    performance.mark('vendor-lens:ready');
+  }, [state, asPage]);
 
   const setSiteEnabled = async (site: string, enabled: boolean) => {
     await saveSettings(withSiteEnabled(await loadSettings(), site, enabled));
     setState(await loadReport(search));
   };
 
+  const openInTab = (event: Event, tabId: number) => {
+    event.preventDefault();
+    void browser.tabs
+      .create({ url: browser.runtime.getURL(reportPagePath(tabId)) })
+      .then(() => window.close());
+  };
+
+  const tabId = state.kind === 'loading' ? null : state.tabId;
+  const noFacts = state.kind !== 'ready' || !state.report.enabled || state.report.mentions.length === 0;
+
+  useEffect(() => {
+    // Everything rendered, the rows that follow the first paint included (see ReportBody).
+    if (state.kind !== 'loading' && (noFacts || factsRendered)) document.body.dataset.complete = 'true';
+  }, [state, noFacts, factsRendered]);
+
   return (
-    <main class="popup" aria-busy={state.kind === 'loading'}>
-      <header class="popup__header">
-        <img src="/icon/32.png" alt="" width={20} height={20} />
-        <h1>{t('popupTitle')}</h1>
-        <a
-          class="popup__options"
-          href={browser.runtime.getURL('/options.html')}
-          target="_blank"
-          rel="noreferrer"
-        >
-          {t('openOptions')}
-        </a>
-      </header>
-      {state.kind === 'loading' && <p role="status">{t('loading')}</p>}
-      {state.kind === 'unsupported' && <p class="note">{t('unsupportedPage')}</p>}
-      {state.kind === 'ready' && (
-        <PageReportView
-          report={state.report}
-          onSiteToggle={(on) => void setSiteEnabled(state.report.site, on)}
-        />
-      )}
-    </main>
+    <CopyStatusProvider>
+      <main class="popup" aria-busy={state.kind === 'loading'}>
+        <header class="popup__header">
+          <img src="/icon/32.png" alt="" width={20} height={20} />
+          <h1>{t('popupTitle')}</h1>
+          {!asPage && state.kind === 'ready' && tabId !== null && (
+            <a
+              class="popup__link"
+              href={browser.runtime.getURL(reportPagePath(tabId))}
+              data-testid="open-in-tab"
+              onClick={(e) => openInTab(e, tabId)}
+            >
+              {t('openInTab')}
+            </a>
+          )}
+          <a
+            class="popup__link"
+            href={browser.runtime.getURL('/options.html')}
+            target="_blank"
+            rel="noreferrer"
+          >
+            {t('openOptions')}
+          </a>
+        </header>
+        {state.kind === 'loading' && <p role="status">{t('loading')}</p>}
+        {state.kind === 'unsupported' && <p class="note">{t('unsupportedPage')}</p>}
+        {state.kind === 'ready' && (
+          <PageReportView
+            report={state.report}
+            onSiteToggle={(on) => void setSiteEnabled(state.report.site, on)}
+            onComplete={() => setFactsRendered(true)}
+          />
+        )}
+        {state.kind !== 'loading' && (
+          <section class="browse-section" aria-labelledby="browse-heading">
+            {noFacts ? (
+              <>
+                <h2 id="browse-heading">{t('browseHeading')}</h2>
+                <BrowseDataset />
+              </>
+            ) : (
+              <LazyDetails summaryId="browse-heading" summary={t('browseHeading')} />
+            )}
+          </section>
+        )}
+        {state.kind !== 'loading' && <AboutDataset />}
+      </main>
+    </CopyStatusProvider>
+  );
+}
+
+/** The dataset browser behind a closed disclosure: rendered only once the reader opens it. */
+function LazyDetails({ summary, summaryId }: { summary: string; summaryId: string }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details
+      class="browse-details"
+      onToggle={(e) => {
+        if ((e.currentTarget as HTMLDetailsElement).open) setOpened(true);
+      }}
+    >
+      <summary id={summaryId} class="summary-heading" data-testid="browse-toggle">
+        {summary}
+      </summary>
+      {opened && <BrowseDataset />}
+    </details>
   );
 }

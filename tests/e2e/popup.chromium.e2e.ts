@@ -1,0 +1,3 @@
+import { popupSuite } from './popup.shared';
+
+popupSuite('chromium');
