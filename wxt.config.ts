@@ -20,9 +20,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: settings (site list, muted aliases). Nothing else is needed: the content script is declared
-    // statically for http(s) pages and reads the page it runs on; the popup talks to the tab by messaging.
-    permissions: ['storage'],
+    // storage: settings (site list, muted aliases). The content script is declared statically for http(s)
+    // pages and reads the page it runs on; the popup talks to the tab by messaging.
+    // offscreen (Chrome only): a DOM outside the tab, to run Readability off the page's main thread.
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
     action: { default_title: '__MSG_extName__' },
     commands: {
       // Keyboard path to the mentions: scrolls to the next one and opens its card (focus moves into the card).

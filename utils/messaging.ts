@@ -8,6 +8,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { CardSummary } from './dataset/query';
 import type { VendorId } from './dataset/types';
+import type { ExtractReply, ExtractRequest } from './extract/protocol';
 import { VENDOR_IDS } from './dataset/types';
 
 /** How a mention matched, as reported to the popup (the live `Range` stays in the content script). */
@@ -65,6 +66,10 @@ export interface ProtocolMap {
   getVendorCard(data: CardRequest): CardData;
   /** content → background: open the full report for the sender's tab. */
   openReport(): void;
+  /** content → background: run Readability on the page's HTML off the page's thread. */
+  extractArticle(data: ExtractRequest): ExtractReply;
+  /** background → offscreen document (Chrome): the same, where there is a DOM. */
+  offscreenExtract(data: ExtractRequest): ExtractReply;
   /** popup → content (tabs.sendMessage): the page report for the tab. */
   getPageReport(): PageReport;
   /** background → content: the keyboard command; moves to the next mention and opens its card. */

@@ -115,6 +115,46 @@ export function inPageSuite(name: BrowserName): void {
       await page.close();
     });
 
+    it('extracts the article off the page thread: inserted mentions are in the article', async () => {
+      const url = server.add('/t/extract.html', corpusWithMentions('bbc-1', SENTENCES));
+      const { page, tabId } = await browser.openTab(url);
+      await waitForBadge(browser, tabId, String(EXPECTED.length));
+      type Report = {
+        title: string;
+        readerable: boolean;
+        mentions: { vendor: string; inArticle: boolean }[];
+      };
+      const ask = () =>
+        browser.inExtension(
+          (id: number) =>
+            ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).tabs.sendMessage(id, {
+              id: 2,
+              type: 'getPageReport',
+              timestamp: Date.now(),
+            }) as Promise<{ res?: Report }>,
+          tabId,
+        );
+      let report: Report | undefined;
+      for (let i = 0; i < 50; i++) {
+        report = (await ask()).res;
+        if (report?.readerable) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(report?.readerable).toBe(true);
+      expect(report?.mentions.map((m) => m.vendor)).toEqual(EXPECTED);
+      expect(report?.mentions.every((m) => m.inArticle)).toBe(true);
+      expect(report?.title).toMatch(/Obama/);
+      // Readability ran in the background or the offscreen document, not in the page.
+      const measures = await page.evaluate(() =>
+        performance
+          .getEntriesByType('measure')
+          .map((m) => m.name)
+          .filter((n) => n.startsWith('vendor-lens:')),
+      );
+      expect(measures).not.toContain('vendor-lens:extract');
+      await page.close();
+    });
+
     it('opens the hover card after the pointer rests on a mention, and closes it on Escape', async () => {
       const url = server.add('/t/hover.html', corpusWithMentions('bbc-1', SENTENCES));
       const { page, tabId } = await browser.openTab(url);

@@ -5,8 +5,10 @@
 import { browser } from 'wxt/browser';
 import { getDataset } from '../dataset';
 import { isBadgeUpdate, isCardRequest, isFromOwnContentScript, onMessage, sendMessage } from '../messaging';
+import { isExtractRequest } from '../extract/protocol';
 import { badgeText } from './badge';
 import { cardData } from './card';
+import { extractInBackground } from './extraction';
 
 /** The manifest command that moves to the next mention. */
 export const NEXT_MENTION_COMMAND = 'next-mention';
@@ -27,6 +29,13 @@ export function registerBackground(): void {
       throw new Error('getVendorCard: not from our content script');
     if (!isCardRequest(message.data)) throw new Error('getVendorCard: bad request');
     return cardData(getDataset(), message.data.vendor);
+  });
+
+  onMessage('extractArticle', (message) => {
+    if (!isFromOwnContentScript(message.sender, ownId))
+      throw new Error('extractArticle: not from our content script');
+    if (!isExtractRequest(message.data)) throw new Error('extractArticle: bad request');
+    return extractInBackground(message.data);
   });
 
   onMessage('openReport', async (message) => {

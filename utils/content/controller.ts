@@ -5,8 +5,14 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
-import { defaultLexicon, scanDocument } from '../engine';
-import type { Lexicon, Mention, PageSummary } from '../engine';
+// Specific engine modules, not '../engine': its index brings Readability, which runs off this thread.
+import { defaultLexicon } from '../engine/lexicon';
+import type { Lexicon } from '../engine/lexicon';
+import { readMetadata } from '../engine/metadata';
+import { scanCore } from '../engine/scan-core';
+import type { Mention, PageSummary } from '../engine/types';
+import { buildExtractRequest } from '../extract/request';
+import { isExtractReply } from '../extract/protocol';
 import { createHighlighter } from '../highlight';
 import type { Highlighter } from '../highlight';
 import { isFromOwnExtensionPage, onMessage, sendMessage } from '../messaging';
@@ -132,20 +138,48 @@ export async function startContentScript(
       typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : true,
   });
 
-  /** A full scan: the whole document, with extraction (page summary, in-article flags). */
+  let extraction = 0;
+
+  /**
+   * Readability off the page's thread: one serialisation here, the parse and Readability in the background
+   * (Firefox) or an offscreen document (Chrome). The page summary and in-article flags arrive when it is done.
+   */
+  const requestExtraction = () => {
+    const id = ++extraction;
+    const started = win.performance.now();
+    const found = mentions;
+    const holders = found.map((m) => m.range.startContainer.parentElement ?? doc.documentElement);
+    const request = buildExtractRequest(doc, holders);
+    emitMeasure(win.performance, 'serialize', started);
+    if (!request) return;
+    sendMessage('extractArticle', request).then(
+      (reply: unknown) => {
+        if (id !== extraction || !isExtractReply(reply)) return;
+        const inArticle = new Set(reply.inArticle);
+        found.forEach((m, i) => {
+          m.inArticle = inArticle.has(i);
+        });
+        facts = toFacts(reply.summary, doc);
+      },
+      () => undefined, // No extraction (background restarting): the metadata summary stays.
+    );
+  };
+
+  /** A full scan of the whole document; the article is extracted off-thread when there are mentions. */
   const fullScan = () => {
     if (!enabled()) {
       clearAll();
       return;
     }
-    const result = scanDocument(doc, scanOptions());
+    const result = scanCore(doc, { ...scanOptions(), extract: false }, null);
     emitScanMeasures(win.performance, result.stats);
     mentions = result.mentions;
     truncated = result.stats.truncated;
-    facts = toFacts(result.summary, doc);
+    facts = toFacts(mentions.length > 0 ? readMetadata(doc, false) : null, doc);
     keyboardIndex = -1;
     applyHighlights();
     publishBadge();
+    if (mentions.length > 0) requestExtraction();
   };
 
   /** An incremental scan of the subtrees that changed: no extraction, old mentions there replaced. */
@@ -157,13 +191,17 @@ export async function startContentScript(
     const found: Mention[] = [];
     for (const root of roots) {
       if (!root.isConnected) continue;
-      const result = scanDocument(doc, {
-        ...scanOptions(),
-        root,
-        extract: false,
-        // An earlier scan found the company on this page: 大华 in added content needs no new evidence.
-        knownEvidence: kept.length > 0,
-      });
+      const result = scanCore(
+        doc,
+        {
+          ...scanOptions(),
+          root,
+          extract: false,
+          // An earlier scan found the company on this page: 大华 in added content needs no new evidence.
+          knownEvidence: kept.length > 0,
+        },
+        null,
+      );
       emitScanMeasures(win.performance, result.stats);
       found.push(...result.mentions);
       if (result.stats.truncated) truncated = true;

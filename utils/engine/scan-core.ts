@@ -1,5 +1,7 @@
 /**
- * `scanDocument`: the whole mention pipeline on one document, shared by the content script and the CLI.
+ * `scanCore`: the whole mention pipeline on one document, shared by the content script and the CLI. Extraction
+ * (Readability) is passed in, so this module does not import Readability: the content script scans with no
+ * extractor and has the page parsed off its main thread; `scanDocument` (pipeline.ts) passes Readability.
  *
  * 1. Gate (`gate.ts`): one pass over the text nodes with a precompiled anchor RegExp. No candidate: stop.
  * 2. Match (`match.ts`): only the block containers of candidate nodes are indexed (`text-index.ts`) and
@@ -9,7 +11,8 @@
  */
 import type { VendorId } from '../dataset/types';
 import { isBlockElement } from './dom';
-import { checkReaderable, extractArticle, readMetadata } from './extract';
+import type { ExtractResult } from './extract';
+import { readMetadata } from './metadata';
 import { runGate } from './gate';
 import { compactKey, defaultLexicon } from './lexicon';
 import type { GatePatterns, Lexicon } from './lexicon';
@@ -64,6 +67,12 @@ export interface ScanOptions {
   now?: () => number;
 }
 
+/** Readability and its readerable check, injected (see the module comment). */
+export interface Extractor {
+  checkReaderable(doc: Document): boolean;
+  extractArticle(doc: Document, markers: readonly Element[], readerable: boolean): ExtractResult;
+}
+
 const DEFAULT_MAX_MENTIONS = 500;
 
 function defaultNow(): number {
@@ -101,8 +110,11 @@ function toMentionMatch(m: TextMatch): MentionMatch {
   return { kind: 'exact' };
 }
 
-/** Scans `doc` for vendor mentions. Pure with respect to the page: reads the DOM, never changes it. */
-export function scanDocument(doc: Document, options: ScanOptions = {}): ScanResult {
+/**
+ * Scans `doc` for vendor mentions. Pure with respect to the page: reads the DOM, never changes it. Without an
+ * `extractor`, no extraction happens whatever `options.extract` says (mentions are not `inArticle`).
+ */
+export function scanCore(doc: Document, options: ScanOptions, extractor: Extractor | null): ScanResult {
   const now = options.now ?? defaultNow;
   const start = now();
   let lexicon: Lexicon | undefined;
@@ -175,18 +187,18 @@ export function scanDocument(doc: Document, options: ScanOptions = {}): ScanResu
   stats.timings.match = matchEnd - gateEnd;
 
   let summary: PageSummary | null = null;
-  if (mentions.length > 0 && options.extract !== false) {
-    stats.readerable = checkReaderable(doc);
-    const extracted = extractArticle(doc, markers, stats.readerable);
+  if (mentions.length > 0 && options.extract !== false && extractor !== null) {
+    stats.readerable = extractor.checkReaderable(doc);
+    const extracted = extractor.extractArticle(doc, markers, stats.readerable);
     stats.readabilityRan = extracted.readabilityRan;
     summary = extracted.summary;
     mentions.forEach((mention, id) => {
       mention.inArticle = extracted.inArticle.has(id);
     });
   } else if (options.summary === 'always' || options.summary === 'readability') {
-    stats.readerable = checkReaderable(doc);
-    if (options.summary === 'readability' && stats.readerable) {
-      const extracted = extractArticle(doc, [], true);
+    stats.readerable = extractor?.checkReaderable(doc) ?? false;
+    if (options.summary === 'readability' && stats.readerable && extractor !== null) {
+      const extracted = extractor.extractArticle(doc, [], true);
       stats.readabilityRan = extracted.readabilityRan;
       summary = extracted.summary;
     } else {

@@ -1,0 +1,3 @@
+import { registerOffscreen } from '@/utils/extract/offscreen';
+
+registerOffscreen();
