@@ -227,6 +227,31 @@ export function inPageSuite(name: BrowserName): void {
       await page.close();
     });
 
+    it('follows a history-API navigation: the badge and highlights match the new view', async () => {
+      const url = server.add(
+        '/t/spa.html',
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SPA</title></head><body>
+        <main id="view"><h1>Home</h1><p>Cameras from Hikvision and radios from Hytera.</p></main>
+        <script>
+          window.go = function () {
+            history.pushState({}, '', '/t/spa/second');
+            document.title = 'Second view';
+            var main = document.getElementById('view');
+            main.replaceChildren();
+            var p = document.createElement('p');
+            p.textContent = 'This view only mentions Dahua.';
+            main.append(p);
+          };
+        </script></body></html>`,
+      );
+      const { page, tabId } = await browser.openTab(url);
+      await waitForBadge(browser, tabId, '2');
+      await page.evaluate(() => (window as unknown as { go: () => void }).go());
+      await waitForBadge(browser, tabId, '1');
+      expect(await highlightCounts(page)).toEqual({ dahua: 1 });
+      await page.close();
+    });
+
     it('keeps a Preact-hydrated page working and highlights what it renders later', async () => {
       const url = server.add('/t/hydrate.html', HYDRATION_PAGE);
       const { page, tabId } = await browser.openTab(url);

@@ -16,6 +16,25 @@ export const FIREFOX_UUID = '6f1c3a8e-2b4d-4e7f-9a10-5c2d8e4b7f31';
 /** Every request that is not to 127.0.0.1 goes to a closed proxy port: nothing leaves the machine. */
 const DEAD_PROXY_PORT = 9;
 
+/**
+ * `waitForSelector` while the tab is still navigating from about:blank to a moz-extension page: the realm it
+ * polls in can vanish mid-call, which BiDi reports as a protocol error. Those are retried until the deadline;
+ * a real timeout is still a failure.
+ */
+async function waitAcrossNavigation(page: Page, selector: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await page.waitForSelector(selector, { timeout: Math.max(1, deadline - Date.now()) });
+      return;
+    } catch (error) {
+      const transient = /Protocol error|context|realm|discarded|destroyed/i.test(String(error));
+      if (!transient || Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 export interface FirefoxOptions {
   colorScheme?: 'light' | 'dark';
 }
@@ -90,7 +109,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<E2EBr
     page.goto(`${extensionOrigin}/${pathAndQuery}`).catch(() => {
       // Firefox sends no load event for moz-extension pages: wait for the page's own ready flag instead.
     });
-    await page.waitForSelector('body[data-ready]', { timeout: 15_000 });
+    await waitAcrossNavigation(page, 'body[data-ready]', 15_000);
     return page;
   };
 
