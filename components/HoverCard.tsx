@@ -1,7 +1,6 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CardData } from '@/utils/messaging';
 import type { MentionMatch } from '@/utils/engine/types';
-import type { RectLike } from '@/utils/content/card-placement';
+import type { RectLike, Size } from '@/utils/content/card-placement';
 import { placeCard } from '@/utils/content/card-placement';
 import { t } from '@/utils/i18n';
 
@@ -19,6 +18,8 @@ export interface HoverCardProps {
   data: CardData | null;
   /** The mention's rect, in viewport coordinates: the card goes below or above it, never over it. */
   anchor: RectLike;
+  /** The viewport's size (window.innerWidth/innerHeight). */
+  viewport: Size;
   /** Set once the user said "not this company". */
   mutedNotice: boolean;
   onNotThis(): void;
@@ -44,17 +45,7 @@ function why(mention: CardMention, vendorName: string): string {
  */
 export function HoverCard(props: HoverCardProps) {
   const { mention, vendorName, data, anchor, mutedNotice } = props;
-  const ref = useRef<HTMLDivElement>(null);
-  const [position, setPosition] = useState<{ left: number; top: number; maxHeight: number } | null>(null);
-
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const { width, height } = el.getBoundingClientRect();
-    const view = el.ownerDocument.defaultView;
-    const viewport = { width: view?.innerWidth ?? 1024, height: view?.innerHeight ?? 768 };
-    setPosition(placeCard(anchor, { width, height }, viewport));
-  }, [anchor.left, anchor.top, anchor.bottom, data, mutedNotice]);
+  const place = placeCard(anchor, props.viewport);
 
   const title =
     mention.match.kind === 'brand'
@@ -65,18 +56,19 @@ export function HoverCard(props: HoverCardProps) {
 
   return (
     <div
-      ref={ref}
       class="card"
       role="dialog"
       aria-modal="false"
       aria-labelledby="vl-card-title"
       tabIndex={-1}
       data-testid="vendor-lens-card"
-      style={
-        position
-          ? { left: `${position.left}px`, top: `${position.top}px`, maxHeight: `${position.maxHeight}px` }
-          : { visibility: 'hidden', left: '0px', top: '0px' }
-      }
+      data-side={place.side}
+      style={{
+        left: `${place.left}px`,
+        width: `${place.width}px`,
+        maxHeight: `${place.maxHeight}px`,
+        ...(place.top !== null ? { top: `${place.top}px` } : { bottom: `${place.bottom ?? 0}px` }),
+      }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.preventDefault();

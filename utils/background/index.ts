@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { getDataset } from '../dataset';
 import { isBadgeUpdate, isCardRequest, isFromOwnContentScript, onMessage, sendMessage } from '../messaging';
 import { isExtractRequest } from '../extract/protocol';
+import { settingsItem } from '../settings';
 import { badgeText } from './badge';
 import { cardData } from './card';
 import { extractInBackground } from './extraction';
@@ -15,6 +16,10 @@ export const NEXT_MENTION_COMMAND = 'next-mention';
 
 export function registerBackground(): void {
   const ownId = browser.runtime.id;
+  // Defining the settings item runs its migrations once per start, so the content script can read plainly.
+  void settingsItem()
+    .getValue()
+    .catch(() => undefined);
 
   onMessage('updateBadge', async (message) => {
     const tabId = message.sender.tab?.id;

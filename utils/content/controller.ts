@@ -20,11 +20,11 @@ import type { CardData, MentionBrief, PageReport } from '../messaging';
 import {
   isAliasMuted,
   isSiteEnabled,
-  loadSettings,
-  saveSettings,
+  readSettingsDirect,
   siteKey,
-  watchSettings,
+  watchSettingsDirect,
   withAliasMuted,
+  writeSettingsDirect,
 } from '../settings';
 import type { Settings } from '../settings';
 import { createCardHost } from './card-host';
@@ -87,7 +87,7 @@ export async function startContentScript(
 ): Promise<ContentController> {
   const ownId = browser.runtime.id;
   const ownOrigin = browser.runtime.getURL('/');
-  let settings: Settings = await loadSettings();
+  let settings: Settings = await readSettingsDirect();
   let site = siteKey(win.location.href);
   let lexicon: Lexicon | undefined;
   let highlighter: Highlighter | undefined;
@@ -98,7 +98,8 @@ export async function startContentScript(
   let truncated = false;
   let hitIndex = indexByTextNode<Mention>([]);
   let keyboardIndex = -1;
-  let lastBadge = -1;
+  // A new page starts with an empty badge (the browser resets it on navigation): no message for 0.
+  let lastBadge = 0;
   let focusBeforeCard: Element | null = null;
   let mutedNotice = false;
   let suppressScrollCloseUntil = 0;
@@ -179,7 +180,8 @@ export async function startContentScript(
     keyboardIndex = -1;
     applyHighlights();
     publishBadge();
-    if (mentions.length > 0) requestExtraction();
+    // Its own task, after the highlights are drawn: serialising a long page must not lengthen the scan's task.
+    if (mentions.length > 0) ctx.setTimeout(requestExtraction, 0);
   };
 
   /** An incremental scan of the subtrees that changed: no extraction, old mentions there replaced. */
@@ -244,17 +246,20 @@ export async function startContentScript(
         vendorName,
         data,
         anchor,
+        viewport: { width: win.innerWidth, height: win.innerHeight },
         mutedNotice,
         onClose: () => closeCard(true),
         onOpenReport: () => void sendMessage('openReport', undefined).catch(() => undefined),
         onNotThis: () => {
           mutedNotice = true;
           void show();
-          void loadSettings().then((s) => saveSettings(withAliasMuted(s, site, mention.alias)));
+          void readSettingsDirect().then((s) => writeSettingsDirect(withAliasMuted(s, site, mention.alias)));
         },
       });
     if (focus) focusBeforeCard = doc.activeElement;
+    const opened = win.performance.now();
     await show();
+    emitMeasure(win.performance, 'card', opened);
     if (focus) cardHost.focus();
     try {
       data = await sendMessage('getVendorCard', { vendor: mention.vendor });
@@ -372,7 +377,7 @@ export async function startContentScript(
     return focusNextMention();
   });
 
-  const unwatch = watchSettings((next) => {
+  const unwatch = watchSettingsDirect((next) => {
     const before = settings;
     settings = next;
     const wasEnabled = isSiteEnabled(before, site);

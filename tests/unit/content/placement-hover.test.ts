@@ -1,40 +1,51 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CARD_GAP, VIEWPORT_MARGIN, placeCard } from '@/utils/content/card-placement';
+import {
+  CARD_GAP,
+  CARD_WIDTH,
+  COMFORTABLE_HEIGHT,
+  VIEWPORT_MARGIN,
+  placeCard,
+} from '@/utils/content/card-placement';
 import { INTENT_MS, LEAVE_MS, createHoverState } from '@/utils/content/hover';
 
 const viewport = { width: 1000, height: 800 };
-const card = { width: 360, height: 200 };
 
 describe('placeCard', () => {
   it('goes below the mention when there is room, never over it', () => {
     const anchor = { left: 100, top: 100, right: 180, bottom: 120 };
-    const p = placeCard(anchor, card, viewport);
+    const p = placeCard(anchor, viewport);
     expect(p.side).toBe('below');
     expect(p.top).toBe(anchor.bottom + CARD_GAP);
+    expect(p.bottom).toBeNull();
     expect(p.left).toBe(100);
-  });
-
-  it('goes above when the mention is near the bottom', () => {
-    const anchor = { left: 100, top: 700, right: 180, bottom: 720 };
-    const p = placeCard(anchor, card, viewport);
-    expect(p.side).toBe('above');
-    expect(p.top + card.height).toBeLessThanOrEqual(anchor.top - CARD_GAP);
-  });
-
-  it('stays inside the viewport horizontally', () => {
-    const p = placeCard({ left: 950, top: 100, right: 990, bottom: 120 }, card, viewport);
-    expect(p.left + card.width).toBeLessThanOrEqual(viewport.width - VIEWPORT_MARGIN);
-    const q = placeCard({ left: -50, top: 100, right: 10, bottom: 120 }, card, viewport);
-    expect(q.left).toBe(VIEWPORT_MARGIN);
-  });
-
-  it('scrolls inside when neither side fits, without covering the mention', () => {
-    const tall = { width: 360, height: 900 };
-    const anchor = { left: 10, top: 300, right: 50, bottom: 320 };
-    const p = placeCard(anchor, tall, viewport);
-    expect(p.side).toBe('below');
     expect(p.maxHeight).toBe(viewport.height - VIEWPORT_MARGIN - (anchor.bottom + CARD_GAP));
-    expect(p.top).toBeGreaterThanOrEqual(anchor.bottom);
+  });
+
+  it('goes above when the mention is near the bottom, its bottom edge above the mention', () => {
+    const anchor = { left: 100, top: 700, right: 180, bottom: 720 };
+    const p = placeCard(anchor, viewport);
+    expect(p.side).toBe('above');
+    expect(p.top).toBeNull();
+    // The card's bottom edge sits CARD_GAP above the mention's top.
+    expect(viewport.height - (p.bottom ?? 0)).toBe(anchor.top - CARD_GAP);
+    expect(p.maxHeight).toBe(anchor.top - CARD_GAP - VIEWPORT_MARGIN);
+  });
+
+  it('stays inside the viewport horizontally, and narrows on small viewports', () => {
+    const p = placeCard({ left: 950, top: 100, right: 990, bottom: 120 }, viewport);
+    expect(p.left + p.width).toBeLessThanOrEqual(viewport.width - VIEWPORT_MARGIN);
+    const q = placeCard({ left: -50, top: 100, right: 10, bottom: 120 }, viewport);
+    expect(q.left).toBe(VIEWPORT_MARGIN);
+    const small = placeCard({ left: 10, top: 10, right: 50, bottom: 30 }, { width: 300, height: 600 });
+    expect(small.width).toBe(300 - 2 * VIEWPORT_MARGIN);
+    expect(small.width).toBeLessThan(CARD_WIDTH);
+  });
+
+  it('prefers below whenever a comfortable height fits there', () => {
+    const anchor = { left: 10, top: 500, right: 50, bottom: 520 };
+    expect(
+      placeCard(anchor, { width: 1000, height: 520 + CARD_GAP + VIEWPORT_MARGIN + COMFORTABLE_HEIGHT }).side,
+    ).toBe('below');
   });
 });
 
