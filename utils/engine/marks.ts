@@ -10,21 +10,6 @@ import { OWN_UI_ATTR } from './dom';
 /** Attribute set on clone elements that hold mentions; value: space-separated marker ids. */
 export const MARK_ATTR = 'data-vendor-lens-mark';
 
-/** Child-index path from the document down to `node`, or null if `node` is not in `doc`. */
-function pathOf(doc: Document, node: Node): number[] | null {
-  const path: number[] = [];
-  let current: Node = node;
-  while (current !== doc) {
-    const parent = current.parentNode;
-    if (parent === null) return null;
-    let index = 0;
-    for (let sib = current.previousSibling; sib !== null; sib = sib.previousSibling) index += 1;
-    path.push(index);
-    current = parent;
-  }
-  return path.reverse();
-}
-
 function follow(root: Node, path: readonly number[]): Node | null {
   let current: Node | null = root;
   for (const index of path) {
@@ -42,7 +27,7 @@ function follow(root: Node, path: readonly number[]): Node | null {
 export function markedClone(doc: Document, markers: readonly Element[]): Document {
   const clone = doc.cloneNode(true) as Document;
   markers.forEach((marker, id) => {
-    const path = pathOf(doc, marker);
+    const path = pathFrom(doc, marker);
     const twin = path === null ? null : follow(clone, path);
     if (twin === null || twin.nodeType !== 1 || twin.nodeName !== marker.nodeName) return;
     const el = twin as Element;
