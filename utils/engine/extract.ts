@@ -4,9 +4,11 @@
  * `isProbablyReaderable` decides first; Readability then parses a clone (`parse()` mutates its document) with
  * `serializer: el => el`, so the article comes back as DOM. To know which mentions lie in the article, the
  * elements holding them are located in the clone by their child-index path *before* parsing and tagged with a
- * marker attribute: markers survive everything Readability does to the clone, including the retry path that
- * rebuilds the page from `innerHTML` (which would break a map keyed by node identity), renaming by
- * `_setNodeTag` (attributes are copied) and style cleaning (only presentational attributes are removed).
+ * marker attribute (marks.ts): markers survive everything Readability does to the clone, including the retry
+ * path that restores the page from a cached copy (which would break a map keyed by node identity; the build
+ * makes that copy a DOM clone, see scripts/vite-no-html-sinks.ts), renaming by `_setNodeTag` (attributes are
+ * copied) and style cleaning (only presentational attributes are removed). The content script serialises the
+ * page instead and has it parsed off its thread (utils/extract/).
  *
  * Pages that are not articles (listings, short posts, search results) get a summary from `<title>` and
  * `<meta>` tags, and no mention is `inArticle`.
