@@ -65,7 +65,11 @@ export function PageReportView({ report, onSiteToggle, onComplete }: PageReportV
               </li>
             ))}
           </ul>
-          {report.truncated && <p class="note">{t('truncatedNote')}</p>}
+          {report.truncated && (
+            <p class="note" role="status" data-testid="truncated-note">
+              {t('truncatedNote', String(report.mentions.length))}
+            </p>
+          )}
           <ReportBody vendors={vendors} idPrefix="page" onComplete={onComplete} />
         </>
       )}

@@ -86,7 +86,17 @@ export function sanitizeSettings(raw: unknown): Settings {
   if (Array.isArray(raw.disabledSites)) {
     settings.disabledSites = [
       ...new Set(
-        raw.disabledSites.map((s) => (typeof s === 'string' ? s.trim().toLowerCase() : s)).filter(isSiteKey),
+        raw.disabledSites
+          // Same form as siteKey(): lower case, no leading www., so a stored entry always matches its site.
+          .map((s) =>
+            typeof s === 'string'
+              ? s
+                  .trim()
+                  .toLowerCase()
+                  .replace(/^www\./, '')
+              : s,
+          )
+          .filter(isSiteKey),
       ),
     ];
   }

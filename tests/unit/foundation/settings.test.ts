@@ -18,7 +18,7 @@ describe('sanitizeSettings', () => {
 
   it('keeps the readable parts of a corrupted value', () => {
     const raw = {
-      disabledSites: ['Example.org', 42, '', 'news.example.com', 'bad site', 'example.org', null],
+      disabledSites: ['Example.org', 42, '', 'news.example.com', 'bad site', 'www.example.org', null],
       snoozedSites: { 'a.org': '2099-01-01T00:00:00Z', 'b.org': 'not a date', '': '2099-01-01' },
       mutedVendors: ['dahua', 'acme', 7],
       mutedAliases: [
