@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page, Route } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../tests/e2e/harness/chromium';
 import { CHROME_BUILD, REPO_ROOT, requireBuild } from '../tests/e2e/harness/paths';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -22,16 +23,6 @@ export const BENCH_BUILD = resolve(REPO_ROOT, '.output/bench/chrome-mv3');
 export function defaultBuild(): string {
   return existsSync(join(BENCH_BUILD, 'manifest.json')) ? BENCH_BUILD : CHROME_BUILD;
 }
-
-const COMMON_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 export interface BenchContext {
   context: BrowserContext;
@@ -66,7 +57,7 @@ export async function launchBenchContext(
     viewport: { width: 1280, height: 800 },
     args: [
       ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : ['--disable-extensions']),
-      ...COMMON_ARGS,
+      ...CHROMIUM_ARGS,
     ],
   });
   const blocked: string[] = [];

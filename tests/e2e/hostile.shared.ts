@@ -10,7 +10,7 @@
  * console stream); the badge and highlights being right is what shows the content script survived.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, startFixtureServer } from './harness';
+import { badge, launch, startFixtureServer, waitForBadge } from './harness';
 import type { BrowserName, E2EBrowser, E2EPage, FixtureServer } from './harness';
 import { hostileCases } from './hostile-pages';
 import type { HostileCase } from './hostile-pages';
@@ -47,27 +47,6 @@ function highlightTotal(page: E2EPage): Promise<number> {
     });
     return total;
   });
-}
-
-async function badge(browser: E2EBrowser, tabId: number): Promise<string> {
-  return browser.inExtension(
-    (id: number) =>
-      ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).action.getBadgeText({
-        tabId: id,
-      }),
-    tabId,
-  );
-}
-
-async function waitForBadge(browser: E2EBrowser, tabId: number, text: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = await badge(browser, tabId);
-    if (last === text) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`badge stayed ${JSON.stringify(last)}, expected ${JSON.stringify(text)}`);
 }
 
 async function setDisabled(browser: E2EBrowser, sites: string[]): Promise<void> {

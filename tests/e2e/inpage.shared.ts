@@ -4,7 +4,7 @@
  * highlighted, the page's own MutationObserver sees nothing from us, and a hydrated Preact page keeps working.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, startFixtureServer } from './harness';
+import { launch, startFixtureServer, waitForBadge } from './harness';
 import type { BrowserName, E2EBrowser, E2EPage, FixtureServer } from './harness';
 import { HYDRATION_PAGE, MUTATION_RECORDER, SENTENCES, corpusWithMentions, servePreact } from './fixtures';
 
@@ -26,27 +26,6 @@ function highlightCounts(page: E2EPage): Promise<Record<string, number>> {
 
 function total(counts: Record<string, number>): number {
   return Object.values(counts).reduce((a, b) => a + b, 0);
-}
-
-async function badge(browser: E2EBrowser, tabId: number): Promise<string> {
-  return browser.inExtension(
-    (id: number) =>
-      ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).action.getBadgeText({
-        tabId: id,
-      }),
-    tabId,
-  );
-}
-
-async function waitForBadge(browser: E2EBrowser, tabId: number, text: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = await badge(browser, tabId);
-    if (last === text) return;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`badge stayed ${JSON.stringify(last)}, expected ${JSON.stringify(text)}`);
 }
 
 /** Centre of the first occurrence of `word` in a text node (viewport coordinates). */

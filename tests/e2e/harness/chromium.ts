@@ -35,6 +35,17 @@ function wrap(page: Page): E2EPage {
   };
 }
 
+/** Flags for Debian Chromium here: no sandbox as root, and none of its background connections. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
 export async function launchChromium(): Promise<E2EBrowser> {
   const ext = requireBuild(CHROME_BUILD, 'npm run build');
   const profile = mkdtempSync(join(tmpdir(), 'vl-chromium-'));
@@ -42,17 +53,7 @@ export async function launchChromium(): Promise<E2EBrowser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...CHROMIUM_ARGS],
   });
   const blocked: string[] = [];
   await context.route('**/*', async (route) => {

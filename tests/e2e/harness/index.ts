@@ -1,6 +1,8 @@
 export { launchChromium } from './chromium';
 export { launchFirefox, FIREFOX_UUID } from './firefox';
 export { startFixtureServer } from './server';
+export { badge, waitForBadge } from './badge';
+export { CHROMIUM_ARGS } from './chromium';
 export type { FixtureServer } from './server';
 export type { BrowserName, E2EBrowser, E2EPage } from './types';
 export { CORPUS_DIR, SCREENSHOT_DIR } from './paths';
