@@ -39,16 +39,31 @@ export interface FirefoxOptions {
   colorScheme?: 'light' | 'dark';
 }
 
+/** BiDi's error when the realm a script ran in was replaced under it (a page settling after navigation). */
+const TRANSIENT = /right-hand side of 'in' should be an object|Execution context|realm|discarded|destroyed/i;
+
+/** Retries `run` on that transient error only, a few times; any other error fails at once. */
+async function retrying<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= 4 || !TRANSIENT.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+  }
+}
+
 function wrap(page: Page, scheme: 'light' | 'dark'): E2EPage {
   return {
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    evaluate: (fn, arg) => retrying(() => page.evaluate(fn as never, arg) as never),
     async waitFor(fn, arg, timeoutMs = 15_000) {
       await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 100 }, arg);
     },
     async waitForSelector(selector, timeoutMs = 15_000) {
       await page.waitForSelector(selector, { timeout: timeoutMs });
     },
-    textOf: (selector) => page.$eval(selector, (el) => el.textContent ?? ''),
+    textOf: (selector) => retrying(() => page.$eval(selector, (el) => el.textContent ?? '')),
     click: (selector) => page.click(selector),
     mouseMove: (x, y) => page.mouse.move(x, y),
     press: (key) => page.keyboard.press(key as never),
@@ -123,7 +138,8 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<E2EBr
     name: 'firefox',
     extensionOrigin,
     async inExtension(fn, arg) {
-      return (await controlPage()).evaluate(fn as never, arg) as never;
+      const control = await controlPage();
+      return retrying(() => control.evaluate(fn as never, arg) as never);
     },
     async openTab(url) {
       const targetPromise = browser.waitForTarget((t) => t.url() === url, { timeout: 15_000 });
