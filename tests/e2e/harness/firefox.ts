@@ -16,31 +16,27 @@ export const FIREFOX_UUID = '6f1c3a8e-2b4d-4e7f-9a10-5c2d8e4b7f31';
 /** Every request that is not to 127.0.0.1 goes to a closed proxy port: nothing leaves the machine. */
 const DEAD_PROXY_PORT = 9;
 
-/**
- * `waitForSelector` while the tab is still navigating from about:blank to a moz-extension page: the realm it
- * polls in can vanish mid-call, which BiDi reports as a protocol error. Those are retried until the deadline;
- * a real timeout is still a failure.
- */
-async function waitAcrossNavigation(page: Page, selector: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await page.waitForSelector(selector, { timeout: Math.max(1, deadline - Date.now()) });
-      return;
-    } catch (error) {
-      const transient = /Protocol error|context|realm|discarded|destroyed/i.test(String(error));
-      if (!transient || Date.now() >= deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
-
 export interface FirefoxOptions {
   colorScheme?: 'light' | 'dark';
 }
 
-/** BiDi's error when the realm a script ran in was replaced under it (a page settling after navigation). */
-const TRANSIENT = /right-hand side of 'in' should be an object|Execution context|realm|discarded|destroyed/i;
+/**
+ * BiDi's errors when the realm a script ran in was replaced under it: a tab still navigating from about:blank
+ * to a moz-extension page, or a page settling after navigation. puppeteer wraps them ("Waiting for selector
+ * failed", caused by "Waiting failed", caused by the protocol error), so the whole `cause` chain is read.
+ */
+const TRANSIENT =
+  /right-hand side of 'in' should be an object|Protocol error|Execution context|realm|discarded|destroyed/i;
+
+function isTransient(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    if (TRANSIENT.test(String(e)) || TRANSIENT.test(String((e as { message?: unknown }).message ?? '')))
+      return true;
+  }
+  return false;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Retries `run` on that transient error only, a few times; any other error fails at once. */
 async function retrying<T>(run: () => Promise<T>): Promise<T> {
@@ -48,8 +44,25 @@ async function retrying<T>(run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {
-      if (attempt >= 4 || !TRANSIENT.test(String(error))) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      if (attempt >= 4 || !isTransient(error)) throw error;
+      await sleep(150);
+    }
+  }
+}
+
+/**
+ * Runs a wait (`waitForSelector`, `waitForFunction`) until `timeoutMs`, restarting it when the realm it polls in
+ * vanishes mid-call. A real timeout is still a failure.
+ */
+async function waitAcross(timeoutMs: number, wait: (remainingMs: number) => Promise<unknown>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await wait(Math.max(1, deadline - Date.now()));
+      return;
+    } catch (error) {
+      if (!isTransient(error) || Date.now() >= deadline) throw error;
+      await sleep(100);
     }
   }
 }
@@ -57,12 +70,10 @@ async function retrying<T>(run: () => Promise<T>): Promise<T> {
 function wrap(page: Page, scheme: 'light' | 'dark'): E2EPage {
   return {
     evaluate: (fn, arg) => retrying(() => page.evaluate(fn as never, arg) as never),
-    async waitFor(fn, arg, timeoutMs = 15_000) {
-      await page.waitForFunction(fn as never, { timeout: timeoutMs, polling: 100 }, arg);
-    },
-    async waitForSelector(selector, timeoutMs = 15_000) {
-      await page.waitForSelector(selector, { timeout: timeoutMs });
-    },
+    waitFor: (fn, arg, timeoutMs = 15_000) =>
+      waitAcross(timeoutMs, (timeout) => page.waitForFunction(fn as never, { timeout, polling: 100 }, arg)),
+    waitForSelector: (selector, timeoutMs = 15_000) =>
+      waitAcross(timeoutMs, (timeout) => page.waitForSelector(selector, { timeout })),
     textOf: (selector) => retrying(() => page.$eval(selector, (el) => el.textContent ?? '')),
     click: (selector) => page.click(selector),
     mouseMove: (x, y) => page.mouse.move(x, y),
@@ -124,7 +135,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<E2EBr
     page.goto(`${extensionOrigin}/${pathAndQuery}`).catch(() => {
       // Firefox sends no load event for moz-extension pages: wait for the page's own ready flag instead.
     });
-    await waitAcrossNavigation(page, 'body[data-ready]', 15_000);
+    await waitAcross(15_000, (timeout) => page.waitForSelector('body[data-ready]', { timeout }));
     return page;
   };
 
@@ -152,7 +163,9 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<E2EBr
       );
       const page = await (await targetPromise).asPage();
       watch(page);
-      await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 });
+      await waitAcross(15_000, (timeout) =>
+        page.waitForFunction(() => document.readyState === 'complete', { timeout }),
+      );
       await page.bringToFront();
       return { page: wrap(page, scheme), tabId };
     },
