@@ -14,6 +14,19 @@ export default defineConfig({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     plugins: [noHtmlSinks()],
     // The gate's RegExp sources, computed once here so the content script need not build the lexicon.
+    build: {
+      rolldownOptions: {
+        treeshake: {
+          // Their module bodies only build objects (the polyfill's wrapper, WXT storage's drivers): a bundle
+          // that uses neither (the content script's engine) should not carry or run them. Everything else keeps
+          // the bundler's defaults.
+          moduleSideEffects: [
+            { test: /[\\/]node_modules[\\/]webextension-polyfill[\\/]/, sideEffects: false },
+            { test: /[\\/]node_modules[\\/]@wxt-dev[\\/]storage[\\/]/, sideEffects: false },
+          ],
+        },
+      },
+    },
     define: { __VENDOR_LENS_GATE__: JSON.stringify(defaultLexicon().gateSources()) },
   }),
   manifest: ({ browser }) => ({
@@ -25,6 +38,15 @@ export default defineConfig({
     // offscreen (Chrome only): a DOM outside the tab, to run Readability off the page's main thread.
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
     action: { default_title: '__MSG_extName__' },
+    // The content script's engine, loaded with `import()` by the boot on pages that may mention a vendor. Chrome
+    // serves it under a per-session URL so that pages cannot probe for the extension with a fixed one.
+    web_accessible_resources: [
+      {
+        resources: ['engine.js'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     commands: {
       // Keyboard path to the mentions: scrolls to the next one and opens its card (focus moves into the card).
       'next-mention': {

@@ -76,7 +76,19 @@ export interface ProtocolMap {
   focusNextMention(): boolean;
 }
 
-export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
+type Messaging = ReturnType<typeof defineExtensionMessaging<ProtocolMap>>;
+
+/** Defined on first use, so that importing this module (for its guards or types) runs nothing. */
+let messaging: Messaging | undefined;
+const typed = (): Messaging => (messaging ??= defineExtensionMessaging<ProtocolMap>());
+
+type AnyFn = (...args: unknown[]) => unknown;
+/** `typed()[name]`, called on first use; the cast only forwards the library's own (generic) signature. */
+const forward = <K extends 'sendMessage' | 'onMessage'>(name: K): Messaging[K] =>
+  ((...args: unknown[]) => (typed()[name] as AnyFn)(...args)) as Messaging[K];
+
+export const sendMessage = forward('sendMessage');
+export const onMessage = forward('onMessage');
 
 // ---- validation ---------------------------------------------------------------------------------------------
 

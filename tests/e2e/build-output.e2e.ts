@@ -114,3 +114,42 @@ describe('build output: privacy', () => {
     }
   });
 });
+
+describe('build output: the content script is a small boot, the engine a web-accessible module', () => {
+  const targets = ['chrome-mv3', 'firefox-mv3'] as const;
+  const read = (t: string, path: string) => readFileSync(join(OUT, t, path), 'utf8');
+
+  it('the boot carries no matcher, card, dataset or library the engine needs', () => {
+    for (const t of targets) {
+      const boot = read(t, 'content-scripts/content.js');
+      // Under 40 KB: every http(s) page evaluates it.
+      expect(boot.length, t).toBeLessThan(40_000);
+      expect(boot, t).not.toMatch(/Fuse|useDefaultPropsBugFix|__preactattr_|preact/i);
+      // The lexicon (vendors.json, with the legal names) and the dataset (actions, responses) stay out of the
+      // boot; the lexicon is the engine's.
+      expect(boot, t).not.toMatch(/Zhejiang Dahua|respondsTo|Entity List/);
+      const engine = read(t, 'engine.js');
+      expect(engine, t).toMatch(/__vendorLensEngine/);
+      expect(engine, t).toMatch(/Zhejiang Dahua/);
+      // The engine receives messaging from the boot; it does not bundle its own copy.
+      expect(engine, t).not.toMatch(/chrome\.runtime\.sendMessage/);
+      expect(engine, t).not.toMatch(/respondsTo|Entity List/);
+    }
+  });
+
+  it('exposes only the engine, only to http(s) pages, and Chrome only under a per-session URL', () => {
+    for (const t of targets) {
+      const war = (
+        JSON.parse(read(t, 'manifest.json')) as {
+          web_accessible_resources?: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
+        }
+      ).web_accessible_resources;
+      expect(
+        war?.map((w) => w.resources),
+        t,
+      ).toEqual([['engine.js']]);
+      expect(war?.[0]?.matches, t).toEqual(['http://*/*', 'https://*/*']);
+      if (t === 'chrome-mv3') expect(war?.[0]?.use_dynamic_url, t).toBe(true);
+    }
+  });
+});

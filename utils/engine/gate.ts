@@ -7,7 +7,11 @@
  * the rare nodes where it fires are confirmed with stricter patterns (see `GatePatterns`). Every alias match and
  * every near-miss candidate starts with an anchor, so a page the gate passes over cannot contain a mention.
  *
- * Two refinements keep it exact without slowing it down:
+ * Before the walk, `mayHoldMention` tests the whole text of the root at once (`textContent`, one native string,
+ * no JS per node). On most pages it finds no anchor and the walk never runs; it is a necessary condition only,
+ * so a page where it fires still gets the exact walk below.
+ *
+ * Two refinements keep the walk exact without slowing it down:
  * - An anchor split across text nodes (`H<b>ik</b>vision`, `海<b>康威视</b>`, `<a>Hik</a><a>-Connect</a>`) is
  *   caught by testing the last characters of the previous node joined with the first characters of the next
  *   one, only when the word visibly continues (a letter on both sides of the boundary) or the previous node
@@ -46,11 +50,47 @@ function isLetterish(code: number): boolean {
   );
 }
 
+/** Ignorable characters the tolerant patterns skip between letters (soft hyphen, zero-width, word joiner...). */
+const IGNORABLE = /[\u00AD\u200B-\u200F\u2060\uFEFF\u180E]|\u034F/g;
+/** Full-width Latin letters (and the few signs between them), folded to ASCII by subtracting this offset. */
+const FULL_WIDTH = /[\uFF21-\uFF5A]/g;
+const FULL_WIDTH_OFFSET = 0xff21 - 0x41;
+
+/** `text` with ignorable characters removed and full-width Latin folded to ASCII. */
+export function foldExotic(text: string): string {
+  return text
+    .replace(IGNORABLE, '')
+    .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - FULL_WIDTH_OFFSET));
+}
+
 /**
- * Runs the gate over the text under `root`. The patterns are non-global, so `test` keeps no state between
+ * A necessary condition for `text` (a whole subtree's `textContent`) to hold a mention: an anchor with what
+ * must follow it (`anchored`), found in the text as it is or, when it holds full-width letters or ignorable
+ * characters, in the text with those folded. Joining the text nodes without separators can only add matches
+ * (`H<b>ik</b>vision` reads `Hikvision`, as the walk's seams do), never remove one, so `false` means the walk
+ * would find no candidate either.
+ */
+export function mayHoldMention(text: string, patterns: GatePatterns): boolean {
+  if (!patterns.prefilter.test(text)) return false;
+  if (patterns.anchored.test(text)) return true;
+  if (!patterns.exotic.test(text)) return false;
+  return patterns.anchored.test(foldExotic(text));
+}
+
+/**
+ * Runs the gate over the text under `root`: `mayHoldMention` on its whole text (unless the caller just did:
+ * `wholeTextChecked`), then the walk. The patterns are non-global, so `test` keeps no state between
  * nodes.
  */
-export function runGate(doc: Document, root: Node, patterns: GatePatterns): GateResult {
+export function runGate(
+  doc: Document,
+  root: Node,
+  patterns: GatePatterns,
+  wholeTextChecked = false,
+): GateResult {
+  if (!wholeTextChecked && !mayHoldMention(root.textContent ?? '', patterns)) {
+    return { hits: [], nodes: 0, excluded: 0 };
+  }
   const { prefilter, anchored, exotic, tolerant } = patterns;
   const confirm = (value: string): boolean =>
     (anchored.test(value) || exotic.test(value)) && tolerant.test(value);

@@ -35,6 +35,8 @@ export interface ScanOptions {
    * without candidates never builds the lexicon. Must come from the same lexicon.
    */
   gate?: GatePatterns;
+  /** The caller already found `mayHoldMention` true for the root's whole text: go straight to the walk. */
+  wholeTextChecked?: boolean;
   /** Subtree to scan (default: `<body>`). Use it to rescan added content. */
   root?: Element;
   /**
@@ -136,7 +138,7 @@ export function scanCore(doc: Document, options: ScanOptions, extractor: Extract
     timings: { gate: 0, match: 0, extract: 0, total: 0 },
   };
 
-  const gate = runGate(doc, root, options.gate ?? getLexicon().gate());
+  const gate = runGate(doc, root, options.gate ?? getLexicon().gate(), options.wholeTextChecked === true);
   const gateEnd = now();
   stats.timings.gate = gateEnd - start;
   stats.textNodes = gate.nodes;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runGate } from '../../../utils/engine/gate';
+import { foldExotic, mayHoldMention, runGate } from '../../../utils/engine/gate';
 import { buildLexicon } from '../../../utils/engine/lexicon';
 import { closePage, loadHtml } from '../../fixtures/engine/dom';
 import type { LoadedPage } from '../../fixtures/engine/dom';
@@ -84,6 +84,50 @@ describe('runGate', () => {
   });
 
   it('counts the text nodes it visited', () => {
-    expect(gate('<p>a</p><p>b <b>c</b></p>').nodes).toBe(3);
+    expect(gate('<p>a</p><p>b <b>Hikvision</b></p>').nodes).toBe(3);
+  });
+
+  it('does not walk a page whose whole text has no anchor', () => {
+    expect(gate('<p>a</p><p>b <b>c</b> hiking and hikes</p>')).toEqual({
+      hits: [],
+      nodes: 0,
+      excluded: 0,
+    });
+  });
+});
+
+describe('mayHoldMention (the whole-text check before the walk)', () => {
+  const patterns = lexicon.gate();
+
+  it.each([
+    'Cameras by Hikvision.',
+    'HIKVISION',
+    'Hik vision',
+    'Dahua',
+    'Hytera',
+    'EZVIZ',
+    '海康威视',
+    '大华',
+    'H\u00ADik\u200Bvision',
+    '\uFF28\uFF49\uFF4B\uFF56\uFF49\uFF53\uFF49\uFF4F\uFF4E',
+    'D\u200Dahua',
+  ])('fires on %j', (text) => {
+    expect(mayHoldMention(text, patterns)).toBe(true);
+  });
+
+  it.each(['', 'hiking hikes', 'a hike', 'Dah!', 'zero\u200Bwidth everywhere', 'Ｈｅｌｌｏ'])(
+    'stays quiet on %j',
+    (text) => {
+      expect(mayHoldMention(text, patterns)).toBe(false);
+    },
+  );
+
+  it('reads a name split over inline elements as one word, like the walk', () => {
+    expect(mayHoldMention('H' + 'ik' + 'vision', patterns)).toBe(true);
+    expect(gate('<p>H<b>ik</b>vision</p>').hits).toHaveLength(2);
+  });
+
+  it('folds full-width letters and drops ignorable characters', () => {
+    expect(foldExotic('\uFF28i\u00ADk\u200Bv')).toBe('Hikv');
   });
 });

@@ -1,10 +1,10 @@
 /**
- * The content script's controller: scans the page with the mention engine, highlights the mentions, runs the
- * hover card and the keyboard path, keeps the badge right, follows page changes, and answers the popup.
- * `entrypoints/content` only calls `startContentScript`.
+ * The content script's engine (`/engine.js`, loaded by the boot only when the page may mention a vendor; see
+ * `engine-api.ts`): scans the page with the mention engine, highlights the mentions, runs the hover card and the
+ * keyboard path, keeps the badge right, and builds the page report. The boot owns the settings, the messages
+ * and page-change tracking and calls in here. `entrypoints/engine` only publishes `startEngine`.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { browser } from 'wxt/browser';
 // Specific engine modules, not '../engine': its index brings Readability, which runs off this thread.
 import { defaultLexicon } from '../engine/lexicon';
 import type { Lexicon } from '../engine/lexicon';
@@ -15,17 +15,8 @@ import { buildExtractRequest } from '../extract/request';
 import { isExtractReply } from '../extract/protocol';
 import { createHighlighter } from '../highlight';
 import type { Highlighter } from '../highlight';
-import { isFromOwnExtensionPage, onMessage, sendMessage } from '../messaging';
 import type { CardData, MentionBrief, PageReport } from '../messaging';
-import {
-  isAliasMuted,
-  isSiteEnabled,
-  readSettingsDirect,
-  siteKey,
-  watchSettingsDirect,
-  withAliasMuted,
-  writeSettingsDirect,
-} from '../settings';
+import { isAliasMuted, isSiteEnabled } from '../settings';
 import type { Settings } from '../settings';
 import { createCardHost } from './card-host';
 import type { CardHost } from './card-host';
@@ -34,20 +25,13 @@ import { indexByTextNode, itemAt } from './hit-test';
 import { basicPageFacts, buildPageReport } from './page-report';
 import type { PageFacts } from './page-report';
 import { buildTimeGate } from './build-gate';
-import { createRescanScheduler } from './rescan';
-import type { RescanScheduler } from './rescan';
 import { emitMeasure, emitScanMeasures } from './perf';
+import type { Engine, EngineInit } from './engine-api';
 
 /** Most mentions highlighted on one page; beyond it the popup says "showing the first N". */
 export const MAX_MENTIONS = 500;
 
-export interface ContentController {
-  report(): PageReport;
-  mentions(): readonly Mention[];
-  destroy(): void;
-}
-
-export interface ContentOptions {
+export interface EngineOptions {
   /** CSS text for the hover card's shadow root. */
   cardCss: string;
 }
@@ -79,16 +63,16 @@ function byDocumentOrder(a: Mention, b: Mention): number {
   return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
 }
 
-export async function startContentScript(
+export function startEngine(
   ctx: ContentScriptContext,
   doc: Document,
   win: Window,
-  options: ContentOptions,
-): Promise<ContentController> {
-  const ownId = browser.runtime.id;
-  const ownOrigin = browser.runtime.getURL('/');
-  let settings: Settings = await readSettingsDirect();
-  let site = siteKey(win.location.href);
+  init: EngineInit,
+  options: EngineOptions,
+): Engine {
+  const { messages } = init;
+  let settings: Settings = init.settings;
+  let site = init.site;
   let lexicon: Lexicon | undefined;
   let highlighter: Highlighter | undefined;
   let cardHost: CardHost | undefined;
@@ -112,7 +96,7 @@ export async function startContentScript(
     const count = enabled() ? mentions.length : 0;
     if (count === lastBadge) return;
     lastBadge = count;
-    sendMessage('updateBadge', { count }).catch(() => {
+    messages.updateBadge(count).catch(() => {
       lastBadge = -1; // the background may be restarting: send again next time
     });
   };
@@ -123,7 +107,7 @@ export async function startContentScript(
     highlighter ??= createHighlighter(doc, win as never);
     highlighter.set(mentions, settings.highlightStyle);
     hitIndex = indexByTextNode(mentions);
-    scheduler?.discardOwnMutations();
+    init.discardOwnMutations();
     emitMeasure(win.performance, 'highlight', started);
   };
 
@@ -153,7 +137,7 @@ export async function startContentScript(
     const request = buildExtractRequest(doc, holders);
     emitMeasure(win.performance, 'serialize', started);
     if (!request) return;
-    sendMessage('extractArticle', request).then(
+    messages.extractArticle(request).then(
       (reply: unknown) => {
         if (id !== extraction || !isExtractReply(reply)) return;
         const inArticle = new Set(reply.inArticle);
@@ -166,13 +150,17 @@ export async function startContentScript(
     );
   };
 
+  // The boot starts the engine right after finding an anchor in the page's whole text.
+  let wholeTextChecked = true;
+
   /** A full scan of the whole document; the article is extracted off-thread when there are mentions. */
   const fullScan = () => {
     if (!enabled()) {
       clearAll();
       return;
     }
-    const result = scanCore(doc, { ...scanOptions(), extract: false }, null);
+    const result = scanCore(doc, { ...scanOptions(), extract: false, wholeTextChecked }, null);
+    wholeTextChecked = false;
     emitScanMeasures(win.performance, result.stats);
     mentions = result.mentions;
     truncated = result.stats.truncated;
@@ -225,7 +213,7 @@ export async function startContentScript(
     truncated = false;
     highlighter?.clear();
     hitIndex = indexByTextNode<Mention>([]);
-    scheduler?.discardOwnMutations();
+    init.discardOwnMutations();
     publishBadge();
   };
 
@@ -249,11 +237,11 @@ export async function startContentScript(
         viewport: { width: win.innerWidth, height: win.innerHeight },
         mutedNotice,
         onClose: () => closeCard(true),
-        onOpenReport: () => void sendMessage('openReport', undefined).catch(() => undefined),
+        onOpenReport: () => void messages.openReport().catch(() => undefined),
         onNotThis: () => {
           mutedNotice = true;
           void show();
-          void readSettingsDirect().then((s) => writeSettingsDirect(withAliasMuted(s, site, mention.alias)));
+          init.muteAlias(site, mention.alias);
         },
       });
     if (focus) focusBeforeCard = doc.activeElement;
@@ -262,7 +250,7 @@ export async function startContentScript(
     emitMeasure(win.performance, 'card', opened);
     if (focus) cardHost.focus();
     try {
-      data = await sendMessage('getVendorCard', { vendor: mention.vendor });
+      data = await messages.getVendorCard(mention.vendor);
       if (hover.openItem() === mention) await show();
     } catch {
       // No facts (background restarting): the card still says why the text is highlighted.
@@ -335,27 +323,11 @@ export async function startContentScript(
 
   // ---- page changes ---------------------------------------------------------------------------------------
 
-  const scheduler: RescanScheduler | undefined = doc.body
-    ? createRescanScheduler({
-        ctx,
-        win,
-        root: doc.body,
-        isOwnNode: (node) => (cardHost?.contains(node) ?? false) || isInsideWrap(node),
-        rescan: (roots) => (roots === 'all' ? fullScan() : partialScan(roots)),
-      })
-    : undefined;
-
   // Back/forward cache: the page comes back as it was, but the browser reset the tab's badge on navigation.
   ctx.addEventListener(win, 'pageshow', (event: PageTransitionEvent) => {
     if (!event.persisted) return;
     lastBadge = -1;
     publishBadge();
-  });
-
-  ctx.addEventListener(win, 'wxt:locationchange', () => {
-    site = siteKey(win.location.href);
-    closeCard(false);
-    fullScan();
   });
 
   // ---- messages and settings ------------------------------------------------------------------------------
@@ -366,18 +338,7 @@ export async function startContentScript(
       truncated,
     });
 
-  const removeReportListener = onMessage('getPageReport', (message) => {
-    if (!isFromOwnExtensionPage(message.sender, ownId, ownOrigin)) {
-      throw new Error('getPageReport: not from an extension page');
-    }
-    return report();
-  });
-  const removeNextListener = onMessage('focusNextMention', (message) => {
-    if (message.sender.id !== ownId) return false;
-    return focusNextMention();
-  });
-
-  const unwatch = watchSettingsDirect((next) => {
+  const settingsChanged = (next: Settings) => {
     const before = settings;
     settings = next;
     const wasEnabled = isSiteEnabled(before, site);
@@ -395,25 +356,28 @@ export async function startContentScript(
       if (!mutedNotice) closeCard(false);
       fullScan();
     } else if (before.highlightStyle !== next.highlightStyle) applyHighlights();
-  });
+  };
 
   fullScan();
 
-  const controller: ContentController = {
+  const engine: Engine = {
     report,
-    mentions: () => mentions,
+    focusNext: focusNextMention,
+    rescan: (roots) => (roots === 'all' ? fullScan() : partialScan(roots)),
+    settingsChanged,
+    locationChanged(next) {
+      site = next;
+      closeCard(false);
+      fullScan();
+    },
+    isOwnNode: (node) => (cardHost?.contains(node) ?? false) || isInsideWrap(node),
     destroy() {
-      removeReportListener();
-      removeNextListener();
-      unwatch();
-      scheduler?.dispose();
       hover.dispose();
       cardHost?.destroy();
       highlighter?.clear();
     },
   };
-  ctx.onInvalidated(() => controller.destroy());
-  return controller;
+  return engine;
 }
 
 /** The vendor's display name from the lexicon (the `name` entry of `data/vendors.json`). */

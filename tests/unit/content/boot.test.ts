@@ -1,0 +1,245 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { startBoot } from '@/utils/content/boot';
+import type { Boot, BootDeps } from '@/utils/content/boot';
+import { loadEngine, publishEngine, takeEngine } from '@/utils/content/engine-api';
+import type { Engine, EngineInit, StartEngine } from '@/utils/content/engine-api';
+import { defaultLexicon } from '@/utils/engine/lexicon';
+import { defaultSettings, withSiteEnabled } from '@/utils/settings';
+import type { Settings } from '@/utils/settings';
+
+const gate = defaultLexicon().gate();
+
+function page(html: string, title = 'A page'): void {
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  document.body.replaceChildren(...parsed.body.childNodes);
+  document.title = title;
+}
+
+function fakeCtx() {
+  let invalidated: (() => void)[] = [];
+  const ctx = {
+    isValid: true,
+    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms) as unknown as number,
+    addEventListener: (target: EventTarget, type: string, fn: EventListener) =>
+      target.addEventListener(type, fn),
+    onInvalidated: (fn: () => void) => {
+      invalidated.push(fn);
+      return () => {
+        invalidated = invalidated.filter((f) => f !== fn);
+      };
+    },
+  };
+  return {
+    ctx: ctx as unknown as ContentScriptContext,
+    invalidate() {
+      ctx.isValid = false;
+      for (const fn of invalidated) fn();
+    },
+  };
+}
+
+function fakeEngine(): Engine & { rescans: (readonly Element[] | 'all')[]; settings: Settings[] } {
+  const rescans: (readonly Element[] | 'all')[] = [];
+  const settings: Settings[] = [];
+  return {
+    rescans,
+    settings,
+    report: () => ({
+      url: location.href,
+      title: 'from the engine',
+      siteName: null,
+      byline: null,
+      publishedTime: null,
+      readerable: true,
+      enabled: true,
+      site: 'localhost',
+      mentions: [
+        { vendor: 'hikvision', text: 'Hikvision', alias: 'Hikvision', match: 'exact', inArticle: true },
+      ],
+      truncated: false,
+    }),
+    focusNext: () => true,
+    rescan: (roots) => rescans.push(roots),
+    settingsChanged: (next) => settings.push(next),
+    locationChanged: () => undefined,
+    isOwnNode: () => false,
+    destroy: vi.fn(),
+  };
+}
+
+interface Harness {
+  deps: BootDeps;
+  loads: number;
+  started: EngineInit[];
+  engine: ReturnType<typeof fakeEngine>;
+  errors: unknown[];
+  emitSettings(next: Settings): void;
+  listened: { report(): unknown; focusNext(): boolean } | null;
+}
+
+function harness(options: { settings?: Settings; failLoad?: boolean } = {}): Harness {
+  const h: Harness = {
+    loads: 0,
+    started: [],
+    engine: fakeEngine(),
+    errors: [],
+    listened: null,
+    emitSettings: () => undefined,
+    deps: undefined as unknown as BootDeps,
+  };
+  const start: StartEngine = (_ctx, _doc, _win, init) => {
+    h.started.push(init);
+    return h.engine;
+  };
+  h.deps = {
+    readSettings: () => Promise.resolve(options.settings ?? defaultSettings()),
+    watchSettings: (onChange) => {
+      h.emitSettings = onChange;
+      return () => undefined;
+    },
+    muteAlias: () => undefined,
+    gate: () => gate,
+    loadEngine: () => {
+      h.loads += 1;
+      return options.failLoad ? Promise.reject(new Error('blocked')) : Promise.resolve(start);
+    },
+    messages: {
+      updateBadge: () => Promise.resolve(),
+      extractArticle: () => Promise.resolve(null),
+      getVendorCard: () => Promise.reject(new Error('not in this test')),
+      openReport: () => Promise.resolve(),
+    },
+    listen: (handlers) => {
+      h.listened = handlers;
+      return () => {
+        h.listened = null;
+      };
+    },
+    onError: (error) => h.errors.push(error),
+  };
+  return h;
+}
+
+let boot: Boot | undefined;
+let invalidate: (() => void) | undefined;
+
+async function start(h: Harness): Promise<Boot> {
+  const { ctx, invalidate: inv } = fakeCtx();
+  invalidate = inv;
+  boot = await startBoot(ctx, document, window, h.deps);
+  await boot.settled();
+  return boot;
+}
+
+beforeEach(() => performance.clearMeasures());
+afterEach(() => {
+  invalidate?.();
+  boot = undefined;
+  invalidate = undefined;
+});
+
+describe('content script boot', () => {
+  it('never loads the engine on a page without an anchor, and answers the popup itself', async () => {
+    page('<h1>Weather</h1><p>Hiking in the rain.</p>', 'Weather today');
+    const h = harness();
+    const b = await start(h);
+    expect(h.loads).toBe(0);
+    expect(b.engine()).toBeNull();
+    const report = b.report();
+    expect(report).toMatchObject({ title: 'Weather today', mentions: [], enabled: true, truncated: false });
+    expect(h.listened?.report()).toEqual(report);
+    expect(b.focusNext()).toBe(false);
+    // The same measure names as a scan, for DevTools and the bench.
+    const names = performance.getEntriesByType('measure').map((m) => m.name);
+    expect(names).toEqual(expect.arrayContaining(['vendor-lens:gate', 'vendor-lens:total']));
+    expect(names).not.toContain('vendor-lens:wake');
+  });
+
+  it('loads and starts the engine once on a page that may mention a vendor, then delegates to it', async () => {
+    page('<p>Cameras made by Hikvision were banned.</p><p>Dahua too.</p>');
+    const h = harness();
+    const b = await start(h);
+    expect(h.loads).toBe(1);
+    expect(h.started).toHaveLength(1);
+    expect(h.started[0]!.settings).toEqual(defaultSettings());
+    expect(h.started[0]!.site).toBe(new URL(location.href).hostname.replace(/^www\./, ''));
+    expect(b.report().title).toBe('from the engine');
+    expect(b.focusNext()).toBe(true);
+    expect(performance.getEntriesByName('vendor-lens:wake')).toHaveLength(1);
+    // Settings changes reach the engine.
+    const next = { ...defaultSettings(), fuzzy: false };
+    h.emitSettings(next);
+    expect(h.engine.settings).toEqual([next]);
+  });
+
+  it('loads the engine when the page later adds content that may mention a vendor', async () => {
+    page('<main id="m"><p>Nothing here.</p></main>');
+    const h = harness();
+    await start(h);
+    expect(h.loads).toBe(0);
+    const p = document.createElement('p');
+    p.textContent = 'Nothing new.';
+    document.getElementById('m')!.append(p);
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(h.loads).toBe(0);
+    const q = document.createElement('p');
+    p.textContent = 'A report on Hytera radios.';
+    document.getElementById('m')!.append(q);
+    await vi.waitFor(() => expect(h.loads).toBe(1), { timeout: 3000 });
+  });
+
+  it('does nothing on a site the user turned off, and wakes when it is turned back on', async () => {
+    page('<p>Hikvision</p>');
+    const site = new URL(location.href).hostname.replace(/^www\./, '');
+    const off = withSiteEnabled(defaultSettings(), site, false);
+    const h = harness({ settings: off });
+    const b = await start(h);
+    expect(h.loads).toBe(0);
+    expect(b.report()).toMatchObject({ enabled: false, mentions: [] });
+    h.emitSettings(defaultSettings());
+    await b.settled();
+    expect(h.loads).toBe(1);
+  });
+
+  it('reports an engine that fails to load once, keeps answering, and does not retry in a loop', async () => {
+    page('<p>Hikvision</p>');
+    const h = harness({ failLoad: true });
+    const b = await start(h);
+    expect(h.errors).toHaveLength(1);
+    expect(b.report().mentions).toEqual([]);
+    h.emitSettings(defaultSettings());
+    await b.settled();
+    expect(h.loads).toBe(1);
+  });
+
+  it('destroys the engine and stops listening when the extension context goes away', async () => {
+    page('<p>Ezviz</p>');
+    const h = harness();
+    await start(h);
+    invalidate?.();
+    expect(h.engine.destroy).toHaveBeenCalledTimes(1);
+    expect(h.listened).toBeNull();
+  });
+});
+
+describe('engine hand-over', () => {
+  it('passes the engine through one slot that it empties', async () => {
+    const world = {};
+    const start = (() => fakeEngine()) as StartEngine;
+    expect(takeEngine(world)).toBeNull();
+    const loaded = await loadEngine(world, 'moz-extension://x/engine.js', (url) => {
+      expect(url).toBe('moz-extension://x/engine.js');
+      publishEngine(world, start);
+      return Promise.resolve();
+    });
+    expect(loaded).toBe(start);
+    expect(Object.keys(world)).toEqual([]);
+  });
+
+  it('fails clearly when the module published nothing', async () => {
+    await expect(loadEngine({}, 'chrome-extension://x/engine.js', () => Promise.resolve())).rejects.toThrow(
+      /did not publish an engine/,
+    );
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Connects the boot (`boot.ts`) to the extension: the stored settings, the typed messages, the build-time gate
+ * and the engine module. Kept apart from `boot.ts` so that the boot's logic is tested with fakes.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
+import { isFromOwnExtensionPage, onMessage, sendMessage } from '../messaging';
+import { readSettingsDirect, watchSettingsDirect, withAliasMuted, writeSettingsDirect } from '../settings';
+import { buildTimeGate } from './build-gate';
+import { startBoot } from './boot';
+import type { Boot } from './boot';
+import { loadEngine } from './engine-api';
+
+/** The engine module's path in the build (`entrypoints/engine.ts`), a web-accessible resource. */
+export const ENGINE_PATH = '/engine.js';
+
+export function startContentBoot(ctx: ContentScriptContext, doc: Document, win: Window): Promise<Boot> {
+  const ownId = browser.runtime.id;
+  const ownOrigin = browser.runtime.getURL('/');
+  return startBoot(ctx, doc, win, {
+    readSettings: readSettingsDirect,
+    watchSettings: watchSettingsDirect,
+    muteAlias: (site, alias) =>
+      void readSettingsDirect().then((s) => writeSettingsDirect(withAliasMuted(s, site, alias))),
+    gate: () => {
+      const gate = buildTimeGate();
+      if (gate === undefined) throw new Error('Vendor Lens: the build did not define the gate');
+      return gate;
+    },
+    loadEngine: () =>
+      loadEngine(globalThis, browser.runtime.getURL(ENGINE_PATH), (url) => import(/* @vite-ignore */ url)),
+    messages: {
+      updateBadge: (count) => sendMessage('updateBadge', { count }),
+      extractArticle: (request) => sendMessage('extractArticle', request),
+      getVendorCard: (vendor) => sendMessage('getVendorCard', { vendor }),
+      openReport: () => sendMessage('openReport', undefined),
+    },
+    listen(handlers) {
+      const removeReport = onMessage('getPageReport', (message) => {
+        if (!isFromOwnExtensionPage(message.sender, ownId, ownOrigin)) {
+          throw new Error('getPageReport: not from an extension page');
+        }
+        return handlers.report();
+      });
+      const removeNext = onMessage('focusNextMention', (message) => {
+        if (message.sender.id !== ownId) return false;
+        return handlers.focusNext();
+      });
+      return () => {
+        removeReport();
+        removeNext();
+      };
+    },
+    onError: (error) => console.warn('Vendor Lens: the engine did not load', error),
+  });
+}

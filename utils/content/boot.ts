@@ -1,0 +1,158 @@
+/**
+ * The boot: the part of the content script that runs on every page, kept small because every page pays for its
+ * evaluation. It reads the settings, tests the page's whole text once for an anchor (`mayHoldMention`, with
+ * the gate compiled at build time), and loads the engine (`engine-api.ts`) only when that test fires, now or
+ * later in content the page adds. Until then it answers the popup itself (no mentions, the page's title) and
+ * the keyboard command (nothing to focus). Once the engine runs, the boot passes it the page changes, the
+ * settings changes and the popup's requests.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { mayHoldMention } from '../engine/gate';
+import type { GatePatterns } from '../engine/lexicon';
+import type { PageReport } from '../messaging';
+import { isSiteEnabled, siteKey } from '../settings';
+import type { Settings } from '../settings';
+import type { Engine, EngineMessages, StartEngine } from './engine-api';
+import { basicPageFacts, buildPageReport } from './page-report';
+import { MEASURE_PREFIX, emitMeasure } from './perf';
+import { createRescanScheduler } from './rescan';
+import type { RescanScheduler } from './rescan';
+
+export interface BootDeps {
+  readSettings(): Promise<Settings>;
+  /** Calls back with sanitized settings on every change; returns the unwatch. */
+  watchSettings(onChange: (settings: Settings) => void): () => void;
+  /** Mutes an alias on a site in the stored settings ("Not this company" in the card). */
+  muteAlias(site: string, alias: string): void;
+  /** The gate's patterns (compiled from build-time sources). */
+  gate(): GatePatterns;
+  /** Loads the engine module; called at most once per page unless it fails. */
+  loadEngine(): Promise<StartEngine>;
+  messages: EngineMessages;
+  /**
+   * Registers the popup's and the background's requests; the handlers are the boot's (`report`, `focusNext`).
+   * Returns the removal.
+   */
+  listen(handlers: { report(): PageReport; focusNext(): boolean }): () => void;
+  /** Where an engine that failed to load is reported (the console, in the extension). */
+  onError(error: unknown): void;
+}
+
+export interface Boot {
+  report(): PageReport;
+  focusNext(): boolean;
+  /** The engine once it is loaded and started, else null. */
+  engine(): Engine | null;
+  /** Resolves when the engine is loaded and started (or failed to); immediately when it was never needed. */
+  settled(): Promise<void>;
+  destroy(): void;
+}
+
+export async function startBoot(
+  ctx: ContentScriptContext,
+  doc: Document,
+  win: Window,
+  deps: BootDeps,
+): Promise<Boot> {
+  let settings = await deps.readSettings();
+  let site = siteKey(win.location.href);
+  let engine: Engine | null = null;
+  let loading: Promise<void> | null = null;
+  let failed = false;
+
+  const enabled = () => isSiteEnabled(settings, site);
+
+  const wake = () => {
+    if (engine !== null || loading !== null || failed || !ctx.isValid) return;
+    loading = deps
+      .loadEngine()
+      .then((start) => {
+        if (!ctx.isValid) return;
+        engine = start(ctx, doc, win, {
+          settings,
+          site,
+          messages: deps.messages,
+          muteAlias: deps.muteAlias,
+          discardOwnMutations: () => scheduler.discardOwnMutations(),
+        });
+      })
+      .catch((error: unknown) => {
+        failed = true;
+        deps.onError(error);
+      });
+  };
+
+  /**
+   * Tests `root`'s whole text. On the first test of a page without a candidate, emits the measures a scan emits
+   * (`gate`, `total`), so that DevTools and the bench see the same names on every page; a test that fires is
+   * measured as `wake`, and the engine's own scan follows.
+   */
+  const check = (root: Node, first: boolean) => {
+    if (!enabled()) return;
+    const perf = win.performance;
+    const started = perf.now();
+    const hit = mayHoldMention(root.textContent ?? '', deps.gate());
+    if (hit) {
+      emitMeasure(perf, 'wake', started);
+      wake();
+    } else if (first) {
+      const end = perf.now();
+      try {
+        perf.measure(`${MEASURE_PREFIX}gate`, { start: started, end });
+        perf.measure(`${MEASURE_PREFIX}total`, { start: started, end });
+      } catch {
+        // A page may have replaced `performance`; measures are optional.
+      }
+    }
+  };
+
+  const root = doc.body ?? doc.documentElement;
+  const scheduler: RescanScheduler = createRescanScheduler({
+    ctx,
+    win,
+    root,
+    isOwnNode: (node) => engine?.isOwnNode(node) ?? false,
+    rescan: (roots) => {
+      if (engine !== null) engine.rescan(roots);
+      else if (roots === 'all') check(root, false);
+      else for (const changed of roots) if (engine === null && loading === null) check(changed, false);
+    },
+  });
+
+  const report = (): PageReport =>
+    engine?.report() ??
+    buildPageReport(win.location.href, basicPageFacts(doc), [], { enabled: enabled(), truncated: false });
+  const focusNext = () => (enabled() && engine !== null ? engine.focusNext() : false);
+  const unlisten = deps.listen({ report, focusNext });
+
+  const unwatch = deps.watchSettings((next) => {
+    settings = next;
+    if (engine !== null) engine.settingsChanged(next);
+    else check(root, false);
+  });
+
+  ctx.addEventListener(win, 'wxt:locationchange', () => {
+    site = siteKey(win.location.href);
+    if (engine !== null) engine.locationChanged(site);
+    else check(root, false);
+  });
+
+  check(root, true);
+
+  const boot: Boot = {
+    report,
+    focusNext,
+    engine: () => engine,
+    settled: async () => {
+      await loading;
+    },
+    destroy() {
+      unlisten();
+      unwatch();
+      scheduler.dispose();
+      engine?.destroy();
+    },
+  };
+  ctx.onInvalidated(() => boot.destroy());
+  return boot;
+}
