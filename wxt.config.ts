@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { nativeBrowserIn } from './scripts/vite-native-browser';
 import { noHtmlSinks } from './scripts/vite-no-html-sinks';
 import { defaultLexicon } from './utils/engine/lexicon';
 
@@ -12,7 +13,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    plugins: [noHtmlSinks()],
+    plugins: [noHtmlSinks(), nativeBrowserIn(['entrypoints/content/index.ts', 'entrypoints/engine.ts'])],
     // The gate's RegExp sources, computed once here so the content script need not build the lexicon.
     build: {
       rolldownOptions: {

@@ -10,6 +10,8 @@ import type { BudgetResult, Summary } from './stats';
 export interface TraceSummary {
   /** Content-script `EvaluateScript` durations in this page load (ms). */
   evalMs: number[];
+  /** The engine module's main-thread compilation and evaluation, when the boot loaded it (ms). */
+  engineEvalMs?: number[];
   /** The extension's main-thread time in the page (ms), from the trace. */
   extensionMs: number;
   longTasks: number;
@@ -78,6 +80,8 @@ export interface BundleInfo {
   bytes: number;
   gzipBytes: number;
   cssBytes: number;
+  /** The engine module the boot imports on pages that may mention a vendor (absent in older results). */
+  engine?: { file: string; bytes: number; gzipBytes: number };
 }
 
 export interface BenchInput {
@@ -329,6 +333,16 @@ export function summarizeBench(input: BenchInput): BenchSummary {
   // Script evaluation, hover card, popup.
   const evals = all.flatMap((r) => r.trace?.evalMs ?? []);
   m['contentScript.evalMs'] = summarize(evals);
+  // The engine's evaluation, on the page loads that loaded it (part of those pages' traced work).
+  const engineLoads = all.filter((r) => (r.trace?.engineEvalMs ?? []).length > 0);
+  m['engine.evalMs'] = summarize(
+    engineLoads.map((r) => (r.trace?.engineEvalMs ?? []).reduce((a, b) => a + b, 0)),
+  );
+  const noneLoads = none.filter((r) => (r.trace?.engineEvalMs ?? []).length > 0).map((r) => r.page);
+  notes.push(
+    `Engine loaded on ${noneLoads.length} of ${none.length} pages without a mention` +
+      (noneLoads.length > 0 ? ` (the whole-text test fired: ${noneLoads.join(', ')}).` : '.'),
+  );
   const hover = input.hover.filter((h) => h.error === undefined);
   m['hover.renderMs'] = summarize(values(hover, (h) => h.renderMs));
   m['hover.measureMs'] = summarize(values(hover, (h) => h.measureMs));
@@ -470,6 +484,7 @@ const METRIC_ROWS: [string, string][] = [
   ['longTasks.longestExtensionTask', 'Longest task holding ≥ 1 ms of extension work, per page load, ms'],
   ['microtasks.without', 'Control: microtask time without the extension, ms'],
   ['contentScript.evalMs', 'Content script evaluation (EvaluateScript), ms'],
+  ['engine.evalMs', 'Engine module compile + evaluation on the main thread, where loaded, ms'],
   ['hover.renderMs', 'Hover card: open → card in the DOM (upper bound), ms'],
   ['hover.frameMs', 'Hover card: open → first frame after it, ms'],
   ['hover.measureMs', 'Hover card: `vendor-lens:card` measure, ms'],
@@ -498,6 +513,11 @@ export function markdownTables(summary: BenchSummary, bundle: BundleInfo): strin
   lines.push(
     `| Content script bundle (${bundle.file}), KiB | | ${fmt(bundle.bytes / 1024)} | gzip ${fmt(bundle.gzipBytes / 1024)} | |`,
   );
+  if (bundle.engine) {
+    lines.push(
+      `| Engine module (${bundle.engine.file}), KiB | | ${fmt(bundle.engine.bytes / 1024)} | gzip ${fmt(bundle.engine.gzipBytes / 1024)} | |`,
+    );
+  }
   if (summary.notes.length > 0) lines.push('', ...summary.notes.map((n) => `- ${n}`));
   return lines.join('\n');
 }

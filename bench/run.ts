@@ -69,11 +69,16 @@ function bundleInfo(dir: string): BundleInfo {
   const source = readFileSync(file);
   const css = join(dir, 'content-scripts/content.css');
   const cssBytes = existsSync(css) ? statSync(css).size : 0;
+  const engineFile = join(dir, 'engine.js');
+  const engine = existsSync(engineFile) ? readFileSync(engineFile) : null;
   return {
     file: 'content-scripts/content.js',
     bytes: source.length,
     gzipBytes: gzipSync(source).length,
     cssBytes,
+    ...(engine
+      ? { engine: { file: 'engine.js', bytes: engine.length, gzipBytes: gzipSync(engine).length } }
+      : {}),
   };
 }
 
@@ -142,6 +147,7 @@ function toTraceSummary(trace: ReturnType<typeof analyzePageTrace>): TraceSummar
     microtaskMs: round(trace.microtaskMs),
     longTaskList: trace.longTasks.map((t) => describeLongTask(t, trace.navigationStart)),
     evalMs: trace.contentScriptEvalMs.map(round),
+    engineEvalMs: trace.engineEvalMs.map(round),
     extensionMs: round(trace.extensionMs),
     longTasks: trace.longTasks.length,
     causedByExtension: trace.causedByExtension.length,

@@ -11,7 +11,9 @@
  * shows as a sibling `BlinkScheduler_PerformMicrotaskCheckpoint` slice right after the task).
  *
  * The extension's work is the union of: `EvaluateScript` and `FunctionCall` slices whose script is under the
- * extension's origin, the `vendor-lens:*` user-timing measures, and every microtask checkpoint on the page's
+ * extension's origin, the engine module's compilation and evaluation (`v8.compileModule` of an extension URL,
+ * `v8.evaluateModule` in an isolated world: the content script imports `/engine.js` on pages that may mention a
+ * vendor; its parse is streamed off the main thread), the `vendor-lens:*` user-timing measures, and every microtask checkpoint on the page's
  * main thread. The content script does most of its work in promise reactions after `await loadSettings()`
  * (building the lexicon, the scan, the badge message), which the trace shows only as checkpoint slices with no
  * `FunctionCall` of their own; the bench's pages have their scripts removed, so the only script that runs in
@@ -64,6 +66,8 @@ export interface PageTrace {
   thread: { pid: number; tid: number } | null;
   /** Duration of each `EvaluateScript` of a content script of the extension (normally one), in ms. */
   contentScriptEvalMs: number[];
+  /** Main-thread compilation and evaluation of the engine module (`/engine.js`), when it was loaded, in ms. */
+  engineEvalMs: number[];
   /** Main-thread time of the extension in the window (union of its slices and measures), in ms. */
   extensionMs: number;
   /** Every task longer than 50 ms in the window. */
@@ -198,6 +202,8 @@ export function extensionIntervals(
     if (e.ph === 'X' && e.dur !== undefined && (e.name === 'EvaluateScript' || e.name === 'FunctionCall')) {
       const url = stringArg(e, 'data', 'url') ?? '';
       if (url.startsWith(extensionOrigin)) out.push({ start: ms(e.ts), end: ms(e.ts + e.dur) });
+    } else if (isEngineModuleEvent(e, extensionOrigin)) {
+      out.push({ start: ms(e.ts), end: ms(e.ts + (e.dur ?? 0)) });
     } else if (e.cat.includes('blink.user_timing') && e.name.startsWith(measurePrefix)) {
       if (e.ph === 'b') {
         const starts = open.get(e.name) ?? [];
@@ -210,6 +216,21 @@ export function extensionIntervals(
     }
   }
   return out;
+}
+
+/**
+ * The engine module's main-thread compilation (`v8.compileModule` of a script under the extension's origin) or
+ * evaluation (`v8.evaluateModule` in an isolated world: the trace names the world, not the script; the bench's
+ * pages have their scripts removed and no other extension is loaded).
+ */
+export function isEngineModuleEvent(e: TraceEvent, extensionOrigin: string): boolean {
+  if (e.ph !== 'X' || e.dur === undefined) return false;
+  if (e.name === 'v8.compileModule') return (stringArg(e, 'data', 'url') ?? '').startsWith(extensionOrigin);
+  if (e.name === 'v8.evaluateModule') {
+    const worldId = (e.args as { worldId?: unknown } | undefined)?.worldId;
+    return typeof worldId === 'number' && worldId !== 0;
+  }
+  return false;
 }
 
 export interface AnalyzeOptions {
@@ -229,6 +250,7 @@ export function analyzePageTrace(events: readonly TraceEvent[], options: Analyze
   const empty: PageTrace = {
     thread: null,
     contentScriptEvalMs: [],
+    engineEvalMs: [],
     extensionMs: 0,
     longTasks: [],
     causedByExtension: [],
@@ -263,6 +285,17 @@ export function analyzePageTrace(events: readonly TraceEvent[], options: Analyze
         )
         .map((e) => ms(e.dur ?? 0))
     : [];
+  const engineEvalMs = options.extensionOrigin
+    ? events
+        .filter(
+          (e) =>
+            e.pid === pid &&
+            e.tid === tid &&
+            isEngineModuleEvent(e, options.extensionOrigin ?? '') &&
+            inWindow({ start: ms(e.ts), end: ms(e.ts) }),
+        )
+        .map((e) => ms(e.dur ?? 0))
+    : [];
 
   const tasks: TaskSlice[] = taskSlices(events, pid, tid)
     .filter(inWindow)
@@ -282,6 +315,7 @@ export function analyzePageTrace(events: readonly TraceEvent[], options: Analyze
   return {
     thread: { pid, tid },
     contentScriptEvalMs,
+    engineEvalMs,
     extensionMs: unionLength(extPairs),
     longTasks,
     causedByExtension,

@@ -8,7 +8,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mayHoldMention } from '../engine/gate';
-import type { GatePatterns } from '../engine/lexicon';
+import type { WholeTextGate } from '../engine/lexicon';
 import type { PageReport } from '../messaging';
 import { isSiteEnabled, siteKey } from '../settings';
 import type { Settings } from '../settings';
@@ -24,8 +24,8 @@ export interface BootDeps {
   watchSettings(onChange: (settings: Settings) => void): () => void;
   /** Mutes an alias on a site in the stored settings ("Not this company" in the card). */
   muteAlias(site: string, alias: string): void;
-  /** The gate's patterns (compiled from build-time sources). */
-  gate(): GatePatterns;
+  /** The whole-text test's patterns (compiled from build-time sources). */
+  gate(): WholeTextGate;
   /** Loads the engine module; called at most once per page unless it fails. */
   loadEngine(): Promise<StartEngine>;
   messages: EngineMessages;

@@ -20,7 +20,7 @@
  *   that hit, by walking their ancestors; large script/style text is skipped by a parent check.
  */
 import { isInExcludedSubtree } from './dom';
-import type { GatePatterns } from './lexicon';
+import type { GatePatterns, WholeTextGate } from './lexicon';
 
 const SHOW_TEXT = 0x4;
 /** Characters of each side joined to test an anchor split across two text nodes. */
@@ -70,7 +70,7 @@ export function foldExotic(text: string): string {
  * (`H<b>ik</b>vision` reads `Hikvision`, as the walk's seams do), never remove one, so `false` means the walk
  * would find no candidate either.
  */
-export function mayHoldMention(text: string, patterns: GatePatterns): boolean {
+export function mayHoldMention(text: string, patterns: WholeTextGate): boolean {
   if (!patterns.prefilter.test(text)) return false;
   if (patterns.anchored.test(text)) return true;
   if (!patterns.exotic.test(text)) return false;

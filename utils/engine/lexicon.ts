@@ -422,6 +422,18 @@ export function gateSources(anchors: Anchors): GateSources {
 }
 
 /** Compiles gate sources (from `gateSources` or `Lexicon.gateSources()`). */
+/** The patterns `mayHoldMention` needs (the whole-text test), without the large `tolerant` one. */
+export type WholeTextGate = Pick<GatePatterns, 'prefilter' | 'anchored' | 'exotic'>;
+
+/** Compiles only the whole-text test's patterns: what the content script's boot needs on every page. */
+export function compileWholeTextGate(sources: GateSources): WholeTextGate {
+  return {
+    prefilter: new RegExp(sources.prefilter),
+    anchored: new RegExp(sources.anchored, 'i'),
+    exotic: new RegExp(sources.exotic),
+  };
+}
+
 export function compileGate(sources: GateSources): GatePatterns {
   return {
     prefilter: new RegExp(sources.prefilter),
