@@ -28,7 +28,14 @@ export default defineConfig({
         },
       },
     },
-    define: { __VENDOR_LENS_GATE__: JSON.stringify(defaultLexicon().gateSources()) },
+    define: (() => {
+      const { prefilter, anchored, exotic, tolerant } = defaultLexicon().gateSources();
+      return {
+        __VENDOR_LENS_GATE__: JSON.stringify({ prefilter, anchored, exotic, tolerant }),
+        // The boot's whole-text test needs no `tolerant` (3 KB of pattern every page would parse).
+        __VENDOR_LENS_WHOLE_TEXT_GATE__: JSON.stringify({ prefilter, anchored, exotic }),
+      };
+    })(),
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -7,6 +7,9 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
+  // WXT's extra `window.postMessage` on start-up (kept for old WXT versions) would tell every page the
+  // extension is there, reach the page's own message handlers, and cost a structured clone per page.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     void startContentBoot(ctx, document, window);
   },

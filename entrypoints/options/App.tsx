@@ -161,7 +161,7 @@ function DisabledSites({ settings, update }: SectionProps) {
       ) : (
         <ul class="site-list" data-testid="disabled-sites">
           {settings.disabledSites.map((site) => (
-            <li key={site}>
+            <li key={site} data-site={site}>
               <span>{site}</span>
               <button type="button" onClick={() => void update(withSiteEnabled(settings, site, true))}>
                 {t('optionsRemoveSite', site)}

@@ -156,6 +156,73 @@ export function hostileSuite(name: BrowserName): void {
       );
     });
 
+    it("shows the page's markup-like title, byline and mention text as inert text in the popup and the card", async () => {
+      const title = '<img src=x onerror="window.__xss=5">Hikvision report';
+      const author = '<script>window.__xss=6</script> A. Writer';
+      const site = '<b onmouseover="window.__xss=7">Bold</b> News';
+      const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+      const text = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      const article = Array.from(
+        { length: 6 },
+        (_, i) =>
+          `<p>Paragraph ${i + 1} of a long enough article about procurement and public buildings, ` +
+          `with sentences that readers expect in a news story about city councils and budgets.</p>`,
+      ).join('');
+      const html =
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${text(title)}</title>` +
+        `<meta name="author" content="${attr(author)}"><meta property="og:site_name" content="${attr(site)}">` +
+        `</head><body><article><h1>${text(title)}</h1>${article}` +
+        `<p>Cameras by Hikvision &lt;img src=x onerror="window.__xss=8"&gt; were listed.</p></article></body></html>`;
+      const { page, tabId } = await browser.openTab(server.add('/h/xss-report.html', html));
+      await waitForBadge(browser, tabId, '2');
+
+      const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+      await popup.waitForSelector('[data-testid="page-title"]');
+      expect((await popup.textOf('[data-testid="page-title"]')).trim()).toBe(title);
+      // The byline and site name arrive with the off-thread extraction; when present they are text too.
+      const injected = await popup.evaluate(() => ({
+        xss: (window as unknown as { __xss?: number }).__xss ?? null,
+        elements: [
+          ...document.querySelectorAll('img:not([src^="/icon/"]),script:not([src]),b,svg[onload]'),
+        ].map((el) => el.outerHTML),
+        meta: document.querySelector('[data-testid="page-meta"]')?.textContent ?? '',
+      }));
+      expect(injected.xss).toBeNull();
+      expect(injected.elements).toEqual([]);
+      for (const part of injected.meta.split(' · '))
+        expect([site, author, '127.0.0.1']).toContain(part.trim());
+      await popup.close();
+
+      const moved = await browser.inExtension(
+        (id: number) =>
+          ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).tabs.sendMessage(id, {
+            id: 1,
+            type: 'focusNextMention',
+            timestamp: Date.now(),
+          }),
+        tabId,
+      );
+      expect(moved).toMatchObject({ res: true });
+      await page.waitFor(
+        () =>
+          !!document
+            .querySelector('vendor-lens-card')
+            ?.shadowRoot?.querySelector('[data-testid="vendor-lens-card"]'),
+      );
+      const card = await page.evaluate(() => {
+        const root = document.querySelector('vendor-lens-card')?.shadowRoot;
+        return {
+          elements: [...(root?.querySelectorAll('img,script,b,iframe') ?? [])].map((el) => el.outerHTML),
+          text: root?.querySelector('[data-testid="vendor-lens-card"]')?.textContent ?? '',
+          xss: (window as unknown as { __xss?: number }).__xss ?? null,
+        };
+      });
+      expect(card.elements).toEqual([]);
+      expect(card.text).toContain('Hikvision');
+      expect(card.xss).toBeNull();
+      await page.close();
+    });
+
     it('made no request outside 127.0.0.1 while browsing the hostile pages', () => {
       expect(browser.blockedRequests()).toEqual([]);
     });

@@ -85,6 +85,44 @@ export function optionsSuite(name: BrowserName): void {
 
       if (scheme !== 'light') return;
 
+      it('falls back to defaults for corrupted settings and keeps the readable sites', async () => {
+        // What a broken write, an old version or another tool could leave in storage.
+        await writeStorage(browser, 'settings', {
+          disabledSites: ['WWW.Good.org', 42, '<img src=x onerror=alert(1)>', null, 'also.example', {}],
+          snoozedSites: 'tomorrow',
+          mutedVendors: ['dahua', 'acme', 7],
+          mutedAliases: [{ site: 'a.org' }, 'Imou', { site: '*', alias: 'HiLook' }],
+          highlightStyle: 'neon',
+          fuzzy: 'yes',
+          version: 99,
+        });
+        const page = await browser.openExtensionPage('options.html');
+        expect(await attrsOf(page, '[data-testid="disabled-sites"] li', 'data-site')).toEqual([
+          'good.org',
+          'also.example',
+        ]);
+        expect(await attrsOf(page, '[data-testid="muted-aliases"] li', 'data-alias')).toEqual(['HiLook']);
+        expect(await attrsOf(page, '[data-testid="snoozed-sites"] li', 'data-site')).toEqual([]);
+        const checked = await page.evaluate(() => ({
+          underline: (document.querySelector('[data-testid="style-underline"]') as HTMLInputElement).checked,
+          fuzzy: (document.querySelector('[data-testid="fuzzy"]') as HTMLInputElement).checked,
+          dahua: (document.querySelector('[data-testid="vendor-dahua"]') as HTMLInputElement).checked,
+        }));
+        // Defaults where the value was unreadable; Dahua muted as stored (its box shows "highlighted" off).
+        expect(checked).toEqual({ underline: true, fuzzy: true, dahua: false });
+        // The first change writes a clean object with everything readable kept.
+        await page.click('[data-testid="style-wavy"]');
+        await eventually(browser, (s) => s.highlightStyle === 'wavy');
+        expect(await settings(browser)).toMatchObject({
+          disabledSites: ['good.org', 'also.example'],
+          snoozedSites: {},
+          mutedVendors: ['dahua'],
+          mutedAliases: [{ site: '*', alias: 'HiLook' }],
+          fuzzy: true,
+        });
+        await page.close();
+      });
+
       it('saves each change at once and follows changes made elsewhere', async () => {
         await writeStorage(browser, 'settings', null);
         const page = await browser.openExtensionPage('options.html');

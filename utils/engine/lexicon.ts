@@ -426,7 +426,7 @@ export function gateSources(anchors: Anchors): GateSources {
 export type WholeTextGate = Pick<GatePatterns, 'prefilter' | 'anchored' | 'exotic'>;
 
 /** Compiles only the whole-text test's patterns: what the content script's boot needs on every page. */
-export function compileWholeTextGate(sources: GateSources): WholeTextGate {
+export function compileWholeTextGate(sources: Omit<GateSources, 'tolerant'>): WholeTextGate {
   return {
     prefilter: new RegExp(sources.prefilter),
     anchored: new RegExp(sources.anchored, 'i'),
