@@ -9,8 +9,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defaultLexicon } from '../engine/lexicon';
 import type { Lexicon } from '../engine/lexicon';
 import { readMetadata } from '../engine/metadata';
-import { scanCore } from '../engine/scan-core';
-import type { Mention, PageSummary } from '../engine/types';
+import { scanCore, scanSteps } from '../engine/scan-core';
+import type { Mention, PageSummary, ScanResult } from '../engine/types';
 import { buildExtractRequest } from '../extract/request';
 import { isExtractReply } from '../extract/protocol';
 import { createHighlighter } from '../highlight';
@@ -26,10 +26,16 @@ import { basicPageFacts, buildPageReport } from './page-report';
 import type { PageFacts } from './page-report';
 import { buildTimeGate } from './build-gate';
 import { emitMeasure, emitScanMeasures } from './perf';
+import { runSliced } from './sliced';
 import type { Engine, EngineInit } from './engine-api';
 
 /** Most mentions highlighted on one page; beyond it the popup says "showing the first N". */
 export const MAX_MENTIONS = 500;
+/**
+ * A full scan runs in slices of about this long, so that with the rest of its task it stays under the 50 ms of
+ * a long task (`sliced.ts`); one step (the gate's walk of a huge page) can still last longer.
+ */
+export const SCAN_SLICE_MS = 20;
 
 export interface EngineOptions {
   /** CSS text for the hover card's shadow root. */
@@ -101,13 +107,22 @@ export function startEngine(
     });
   };
 
+  /**
+   * Only the wrapping fallback changes the DOM; its own mutation records must not trigger a rescan. With the
+   * CSS Custom Highlight API nothing is discarded: a scan that finishes in the same task as a page change
+   * (an SPA view swap right after a history navigation) would otherwise drop the page's own records.
+   */
+  const discardOwnMutations = () => {
+    if (highlighter?.kind === 'wrap') init.discardOwnMutations();
+  };
+
   const applyHighlights = () => {
     if (mentions.length === 0 && !highlighter) return;
     const started = win.performance.now();
     highlighter ??= createHighlighter(doc, win as never);
     highlighter.set(mentions, settings.highlightStyle);
     hitIndex = indexByTextNode(mentions);
-    init.discardOwnMutations();
+    discardOwnMutations();
     emitMeasure(win.performance, 'highlight', started);
   };
 
@@ -153,16 +168,16 @@ export function startEngine(
   // The boot starts the engine right after finding an anchor in the page's whole text.
   let wholeTextChecked = true;
 
-  /** A full scan of the whole document; the article is extracted off-thread when there are mentions. */
-  const fullScan = () => {
-    if (!enabled()) {
-      clearAll();
-      return;
-    }
-    const result = scanCore(doc, { ...scanOptions(), extract: false, wholeTextChecked }, null);
-    wholeTextChecked = false;
+  let scanId = 0;
+  let fullScanRunning = false;
+  /** Subtrees that changed while a full scan was running: scanned again once it is done. */
+  let changedDuringScan: Element[] = [];
+
+  const applyFullScan = (result: ScanResult) => {
     emitScanMeasures(win.performance, result.stats);
-    mentions = result.mentions;
+    // The page may have changed between the scan's slices: keep what is still there (the changes themselves
+    // are rescanned next).
+    mentions = result.mentions.filter(stillValid);
     truncated = result.stats.truncated;
     facts = toFacts(mentions.length > 0 ? readMetadata(doc, false) : null, doc);
     keyboardIndex = -1;
@@ -172,9 +187,47 @@ export function startEngine(
     if (mentions.length > 0) ctx.setTimeout(requestExtraction, 0);
   };
 
+  /**
+   * A full scan of the whole document, in slices (`SCAN_SLICE_MS`); a newer full scan cancels an older one.
+   * The article is extracted off-thread when there are mentions.
+   */
+  const fullScan = () => {
+    const id = ++scanId;
+    if (!enabled()) {
+      fullScanRunning = false;
+      clearAll();
+      return;
+    }
+    fullScanRunning = true;
+    const steps = scanSteps(doc, { ...scanOptions(), extract: false, wholeTextChecked }, null);
+    wholeTextChecked = false;
+    runSliced(steps, {
+      sliceMs: SCAN_SLICE_MS,
+      now: () => win.performance.now(),
+      later: (fn) => ctx.setTimeout(fn, 0),
+      cancelled: () => id !== scanId || !ctx.isValid,
+    }).then(
+      (result) => {
+        if (result === null || id !== scanId) return;
+        fullScanRunning = false;
+        applyFullScan(result);
+        const changed = changedDuringScan.filter((el) => el.isConnected);
+        changedDuringScan = [];
+        if (changed.length > 0) partialScan(changed);
+      },
+      () => {
+        fullScanRunning = false; // A scan that threw leaves the previous highlights in place.
+      },
+    );
+  };
+
   /** An incremental scan of the subtrees that changed: no extraction, old mentions there replaced. */
   const partialScan = (roots: readonly Element[]) => {
     if (!enabled()) return;
+    if (fullScanRunning) {
+      changedDuringScan.push(...roots);
+      return;
+    }
     const kept = mentions.filter(
       (m) => stillValid(m) && !roots.some((r) => r.contains(m.range.startContainer)),
     );
@@ -213,7 +266,7 @@ export function startEngine(
     truncated = false;
     highlighter?.clear();
     hitIndex = indexByTextNode<Mention>([]);
-    init.discardOwnMutations();
+    discardOwnMutations();
     publishBadge();
   };
 

@@ -117,7 +117,32 @@ function toMentionMatch(m: TextMatch): MentionMatch {
  * `extractor`, no extraction happens whatever `options.extract` says (mentions are not `inArticle`).
  */
 export function scanCore(doc: Document, options: ScanOptions, extractor: Extractor | null): ScanResult {
+  const steps = scanSteps(doc, options, extractor);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `scanCore` as steps: the generator pauses after the gate, after building the lexicon, and after each block
+ * container it matched, so that a caller can spread a long scan over several tasks (the content script yields
+ * to the page between steps once a task has run long enough). The DOM must not change between steps in a way
+ * that matters (the content script restarts a scan that page changes overtook). `stats.timings` count only
+ * the time spent inside the steps, not the pauses between them.
+ */
+export function* scanSteps(
+  doc: Document,
+  options: ScanOptions,
+  extractor: Extractor | null,
+): Generator<void, ScanResult, void> {
   const now = options.now ?? defaultNow;
+  let paused = 0;
+  function* pause(): Generator<void, void, void> {
+    const before = now();
+    yield;
+    paused += now() - before;
+  }
   const start = now();
   let lexicon: Lexicon | undefined;
   const getLexicon = (): Lexicon => {
@@ -141,6 +166,7 @@ export function scanCore(doc: Document, options: ScanOptions, extractor: Extract
   const gate = runGate(doc, root, options.gate ?? getLexicon().gate(), options.wholeTextChecked === true);
   const gateEnd = now();
   stats.timings.gate = gateEnd - start;
+  const pausedBeforeMatch = paused;
   stats.textNodes = gate.nodes;
   stats.candidates = gate.hits.length;
   stats.gateHit = gate.hits.length > 0;
@@ -148,16 +174,19 @@ export function scanCore(doc: Document, options: ScanOptions, extractor: Extract
   const mentions: Mention[] = [];
   const markers: Element[] = [];
   if (stats.gateHit) {
+    yield* pause();
     const lexicon = getLexicon();
     const containers = containersFor(gate.hits, root);
     stats.containers = containers.length;
     const pending: { index: TextIndex; match: TextMatch; needsEvidence: boolean }[] = [];
     for (const container of containers) {
+      yield* pause();
       const index = buildTextIndex(container);
       for (const match of matchText(index.text, lexicon, { fuzzy: options.fuzzy !== false })) {
         pending.push({ index, match, needsEvidence: match.needsEvidence });
       }
     }
+    yield* pause();
     const kept = resolveEvidence(pending, options.knownEvidence === true);
     stats.found = kept.length;
     const mutedVendors = new Set(options.mutedVendors ?? []);
@@ -186,7 +215,7 @@ export function scanCore(doc: Document, options: ScanOptions, extractor: Extract
     }
   }
   const matchEnd = now();
-  stats.timings.match = matchEnd - gateEnd;
+  stats.timings.match = matchEnd - gateEnd - (paused - pausedBeforeMatch);
 
   let summary: PageSummary | null = null;
   if (mentions.length > 0 && options.extract !== false && extractor !== null) {
@@ -209,6 +238,6 @@ export function scanCore(doc: Document, options: ScanOptions, extractor: Extract
   }
   const end = now();
   stats.timings.extract = end - matchEnd;
-  stats.timings.total = end - start;
+  stats.timings.total = end - start - paused;
   return { summary, mentions, stats };
 }
