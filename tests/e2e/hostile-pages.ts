@@ -56,9 +56,17 @@ export interface HostileCase {
   windowMs?: number;
   /** Checked in the page's main world at the end; must return '' or a description of what is wrong. */
   check?: string;
+  /** Pages the case's iframes load: on the page's origin, or on a second server (another port: cross-origin). */
+  frames?: { path: string; html: string; crossOrigin: boolean }[];
 }
 
-export function hostileCases(): HostileCase[] {
+/** A frame's document, with nothing but `body` (so that its `body.innerHTML` is exactly `body`). */
+function framePage(body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>frame</title></head><body>${body}</body></html>`;
+}
+
+/** `crossOrigin`: the origin of a second fixture server, for the cross-origin iframe. */
+export function hostileCases(crossOrigin = 'http://127.0.0.1:9'): HostileCase[] {
   const cases: HostileCase[] = [];
 
   // 5 MB of text, three mentions spread through it.
@@ -219,6 +227,70 @@ export function hostileCases(): HostileCase[] {
     check: `(window.__xss ? 'xss ran ' + window.__xss : '') +
       (document.querySelectorAll('img,svg,script:not([nonce])').length ? 'element injected' : '')`,
   });
+
+  // Iframes, same origin (a URL and a srcdoc) and cross origin, each holding mentions. Vendor Lens reads the
+  // document the reader reads (the top frame): the frames' mentions are not counted, and nothing in them changes.
+  {
+    const same = '<p>Hikvision cameras in a same-origin frame.</p>';
+    const srcdoc = '<p>Dahua recorders in a srcdoc frame.</p>';
+    const cross = '<p>Hytera radios in a cross-origin frame.</p>';
+    cases.push({
+      name: 'iframes (same and cross origin)',
+      html: page(
+        '<p>Ezviz in the top page.</p>' +
+          '<iframe id="same" src="/h/frame-same.html"></iframe>' +
+          `<iframe id="srcdoc" srcdoc="${framePage(srcdoc).replace(/"/g, '&quot;')}"></iframe>` +
+          `<iframe id="cross" src="${crossOrigin}/h/frame-cross.html"></iframe>`,
+      ),
+      frames: [
+        { path: '/h/frame-same.html', html: framePage(same), crossOrigin: false },
+        { path: '/h/frame-cross.html', html: framePage(cross), crossOrigin: true },
+      ],
+      badge: '1',
+      check: `(function () {
+        var bad = [];
+        [['same', ${JSON.stringify(same)}], ['srcdoc', ${JSON.stringify(srcdoc)}]].forEach(function (f) {
+          var frame = document.getElementById(f[0]);
+          var doc = frame.contentDocument;
+          if (!doc || doc.body.innerHTML !== f[1]) bad.push(f[0] + ' frame changed');
+          var registry = frame.contentWindow.CSS.highlights;
+          if (registry && registry.size !== 0) bad.push(f[0] + ' frame highlighted');
+          if (doc && doc.querySelector('vendor-lens-card, vendor-lens-mark')) bad.push(f[0] + ' frame has our UI');
+        });
+        var cross = document.getElementById('cross');
+        try { cross.contentDocument && bad.push('cross frame readable: not cross-origin'); } catch (e) {}
+        return bad.join(',');
+      })()`,
+    });
+  }
+
+  // Open shadow roots holding mentions (a plain host and a custom element). Their text is not read (see the
+  // README): the light DOM's mention counts, and the shadow trees are left exactly as they were.
+  {
+    const inside = '<p>Hikvision inside an open shadow root.</p>';
+    const custom = '<p>Hytera inside a custom element.</p>';
+    cases.push({
+      name: 'open shadow roots',
+      html: page('<p>Dahua in the light DOM.</p><div id="host"></div><news-card id="card"></news-card>', {
+        script: `(function () {
+          document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(inside)};
+          customElements.define('news-card', class extends HTMLElement {
+            constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(custom)}; }
+          });
+        })();`,
+      }),
+      badge: '1',
+      check: `(function () {
+        var bad = [];
+        [['host', ${JSON.stringify(inside)}], ['card', ${JSON.stringify(custom)}]].forEach(function (h) {
+          var root = document.getElementById(h[0]).shadowRoot;
+          if (!root || root.innerHTML !== h[1]) bad.push(h[0] + ' shadow tree changed');
+          if (root && root.adoptedStyleSheets.length !== 0) bad.push(h[0] + ' styles adopted');
+        });
+        return bad.join(',');
+      })()`,
+    });
+  }
 
   // postMessage flood and forged extension-looking messages.
   cases.push({

@@ -17,15 +17,17 @@ import type { HostileCase } from './hostile-pages';
 
 const SLACK_MS = 100;
 /**
- * Known close to the budget (measured 2026-11-22, 2-core machine, after the first scan was split into slices):
- * in Firefox the gate's walk of these pages is still one task (off 14-57 ms, on 98-106 ms, within 85-92 ms of
- * "off"), so they get a looser bound and a regression still fails; the README lists them. In Chromium the 5 MB
- * and 100,000-element pages were off + 68-70 ms in one run and off + 170 ms in the next (the same single gate
- * walk). Remove a name once it passes with SLACK_MS with room to spare.
+ * Known close to the budget (measured 2026-12-01, 2-core machine): the page nested 5,000 deep. Our own steps
+ * there are short (whole-text test 1-3 ms, gate 2-6 ms, match 9-16 ms, serialisation 5-15 ms), but the
+ * browser's style and layout of the deep tree (60-90 ms frames before `load`, with or without the extension)
+ * land in the measured window when the scan runs: off + 14 to off + 79 ms in Chromium over five runs, off +
+ * 57 to + 64 ms in Firefox over three, and once + 187 ms in a Firefox diagnostic run. It keeps a looser bound,
+ * so a regression still fails; the README lists it. The 5 MB and 100,000-element pages left this list once the
+ * whole-text test and the gate's walk were read in slices and such pages stopped being serialised.
  */
 const KNOWN_STALLS: Record<BrowserName, { names: string[]; slackMs: number }> = {
-  chromium: { names: ['5 MB of text', '100,000 elements'], slackMs: 250 },
-  firefox: { names: ['5 MB of text', '100,000 elements', 'nesting 5,000 deep'], slackMs: 250 },
+  chromium: { names: ['nesting 5,000 deep'], slackMs: 250 },
+  firefox: { names: ['nesting 5,000 deep'], slackMs: 250 },
 };
 const DEFAULT_WINDOW_MS = 2_500;
 
@@ -90,9 +92,16 @@ export function hostileSuite(name: BrowserName): void {
   describe(`hostile pages: ${name}`, () => {
     let browser: E2EBrowser;
     let server: FixtureServer;
+    /** A second origin (another port), for the cross-origin iframe. */
+    let other: FixtureServer;
+    let cases: HostileCase[] = [];
 
     beforeAll(async () => {
       server = await startFixtureServer();
+      other = await startFixtureServer();
+      cases = hostileCases(other.origin);
+      for (const c of cases)
+        for (const f of c.frames ?? []) (f.crossOrigin ? other : server).add(f.path, f.html);
       browser = await launch(name);
     });
 
@@ -106,14 +115,16 @@ export function hostileSuite(name: BrowserName): void {
       );
       await browser?.close();
       await server?.close();
+      await other?.close();
     });
 
-    const cases: HostileCase[] = hostileCases();
-    cases.forEach((c, i) => {
+    // The names are known before the servers start; the pages (which need the second origin) after.
+    hostileCases().forEach(({ name: caseName }, i) => {
       it(
-        `${c.name}: right count, page unchanged and responsive, no error`,
+        `${caseName}: right count, page unchanged and responsive, no error`,
         { timeout: 150_000 },
         async () => {
+          const c = cases[i]!;
           const windowMs = c.windowMs ?? DEFAULT_WINDOW_MS;
           const check = c.check ?? '';
 

@@ -7,7 +7,7 @@
  * settings changes and the popup's requests.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { mayHoldMention } from '../engine/gate';
+import { wholeTextSteps } from '../engine/gate';
 import type { WholeTextGate } from '../engine/lexicon';
 import type { PageReport } from '../messaging';
 import { isSiteEnabled, siteKey } from '../settings';
@@ -17,6 +17,9 @@ import { basicPageFacts, buildPageReport } from './page-report';
 import { MEASURE_PREFIX, emitMeasure } from './perf';
 import { createRescanScheduler } from './rescan';
 import type { RescanScheduler } from './rescan';
+
+/** Longest run of the whole-text test in one task (it reads about 64 K characters per step). */
+export const BOOT_SLICE_MS = 10;
 
 export interface BootDeps {
   readSettings(): Promise<Settings>;
@@ -82,8 +85,12 @@ export async function startBoot(
       });
   };
 
+  /** A whole-text test still running in slices (a page of megabytes), for `settled()`. */
+  let checking: Promise<void> | null = null;
+
   /**
-   * Tests `root`'s whole text. On the first test of a page without a candidate, emits the measures a scan emits
+   * Tests `root`'s whole text (`wholeTextSteps`: one step on a typical page; a page of megabytes is read in
+   * slices of `BOOT_SLICE_MS`). On the first test of a page without a candidate, emits the measures a scan emits
    * (`gate`, `total`), so that DevTools and the bench see the same names on every page; a test that fires is
    * measured as `wake`, and the engine's own scan follows.
    */
@@ -91,19 +98,41 @@ export async function startBoot(
     if (!enabled()) return;
     const perf = win.performance;
     const started = perf.now();
-    const hit = mayHoldMention(root.textContent ?? '', deps.gate());
-    if (hit) {
-      emitMeasure(perf, 'wake', started);
-      wake();
-    } else if (first) {
-      const end = perf.now();
-      try {
-        perf.measure(`${MEASURE_PREFIX}gate`, { start: started, end });
-        perf.measure(`${MEASURE_PREFIX}total`, { start: started, end });
-      } catch {
-        // A page may have replaced `performance`; measures are optional.
+    const steps = wholeTextSteps(root, deps.gate());
+    let done: (() => void) | null = null;
+    const slice = () => {
+      const sliceStart = perf.now();
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          finish(step.value);
+          done?.();
+          return;
+        }
+        if (perf.now() - sliceStart >= BOOT_SLICE_MS) break;
       }
-    }
+      if (done === null) checking = new Promise<void>((resolve) => (done = resolve));
+      ctx.setTimeout(() => {
+        // Stopped when the page went away, the site was turned off, or another test already woke the engine.
+        if (ctx.isValid && enabled() && engine === null && loading === null) slice();
+        else done?.();
+      }, 0);
+    };
+    const finish = (hit: boolean) => {
+      if (hit) {
+        emitMeasure(perf, 'wake', started);
+        wake();
+      } else if (first) {
+        const end = perf.now();
+        try {
+          perf.measure(`${MEASURE_PREFIX}gate`, { start: started, end });
+          perf.measure(`${MEASURE_PREFIX}total`, { start: started, end });
+        } catch {
+          // A page may have replaced `performance`; measures are optional.
+        }
+      }
+    };
+    slice();
   };
 
   const root = doc.body ?? doc.documentElement;
@@ -144,6 +173,7 @@ export async function startBoot(
     focusNext,
     engine: () => engine,
     settled: async () => {
+      await checking;
       await loading;
     },
     destroy() {

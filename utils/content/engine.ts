@@ -12,7 +12,7 @@ import { readMetadata } from '../engine/metadata';
 import { scanCore, scanSteps } from '../engine/scan-core';
 import type { Mention, PageSummary, ScanResult } from '../engine/types';
 import { buildExtractRequest } from '../extract/request';
-import { isExtractReply } from '../extract/protocol';
+import { MAX_EXTRACT_TEXT, isExtractReply } from '../extract/protocol';
 import { createHighlighter } from '../highlight';
 import type { Highlighter } from '../highlight';
 import type { CardData, MentionBrief, PageReport } from '../messaging';
@@ -184,7 +184,9 @@ export function startEngine(
     applyHighlights();
     publishBadge();
     // Its own task, after the highlights are drawn: serialising a long page must not lengthen the scan's task.
-    if (mentions.length > 0) ctx.setTimeout(requestExtraction, 0);
+    const { textChars, textNodes } = result.stats;
+    if (mentions.length > 0 && textChars <= MAX_EXTRACT_TEXT.chars && textNodes <= MAX_EXTRACT_TEXT.nodes)
+      ctx.setTimeout(requestExtraction, 0);
   };
 
   /**

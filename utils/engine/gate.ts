@@ -34,6 +34,8 @@ export interface GateResult {
   hits: Text[];
   /** Text nodes visited. */
   nodes: number;
+  /** Characters in the text nodes visited (0 when the whole-text test ended the gate before the walk). */
+  chars: number;
   /** Nodes where an anchor was found but that lie in an excluded subtree. */
   excluded: number;
 }
@@ -77,6 +79,68 @@ export function mayHoldMention(text: string, patterns: WholeTextGate): boolean {
   return patterns.anchored.test(foldExotic(text));
 }
 
+/** Characters of the whole text that `wholeTextSteps` tests at once. */
+export const WHOLE_TEXT_CHUNK = 65_536;
+/** Characters of one chunk's end carried into the next test, so that a name across a chunk edge is read. */
+const WHOLE_TEXT_OVERLAP = 256;
+/** `wholeTextSteps` reads the text of up to this many subtrees, its wrappers opened up to 4 levels down. */
+const WHOLE_TEXT_PARTS = 64;
+
+/**
+ * Subtrees (elements and text nodes, in document order) whose texts joined make up `root.textContent`: the
+ * root's children, and their children while there are few of them (a page's wrappers), so that a page's text
+ * can be read in pieces.
+ */
+function textParts(root: Node): Node[] {
+  let parts: Node[] = [root];
+  for (let level = 0; level < 4 && parts.length < WHOLE_TEXT_PARTS; level++) {
+    const next: Node[] = [];
+    let opened = false;
+    for (const node of parts) {
+      if (node.firstChild === null || (node.nodeType !== 1 && node !== root)) {
+        next.push(node);
+        continue;
+      }
+      opened = true;
+      for (let child: Node | null = node.firstChild; child !== null; child = child.nextSibling) {
+        const type = child.nodeType;
+        // Comments and processing instructions are not part of their parent's `textContent`.
+        if (type === 1 || type === 3 || type === 4) next.push(child);
+      }
+    }
+    if (!opened) break;
+    parts = next;
+  }
+  return parts;
+}
+
+/**
+ * `mayHoldMention(root.textContent)` read in chunks of about `WHOLE_TEXT_CHUNK` characters, pausing between
+ * chunks: on a page of a few megabytes of text, one `textContent` is a single 60-90 ms task (measured in
+ * Chromium and Firefox on a 5 MB page), while the pieces cost less in all and can be spread over several tasks.
+ * Each test includes the previous chunk's last `WHOLE_TEXT_OVERLAP` characters, so a name across an edge is
+ * found. A typical page is one chunk: one step, no pause.
+ */
+export function* wholeTextSteps(root: Node, patterns: WholeTextGate): Generator<void, boolean, void> {
+  const parts = textParts(root);
+  let buffer: string[] = [];
+  let size = 0;
+  let tail = '';
+  for (let i = 0; i < parts.length; i++) {
+    const text = parts[i]!.textContent ?? '';
+    buffer.push(text);
+    size += text.length;
+    if (size < WHOLE_TEXT_CHUNK && i < parts.length - 1) continue;
+    const chunk = tail + buffer.join('');
+    if (mayHoldMention(chunk, patterns)) return true;
+    tail = chunk.slice(-WHOLE_TEXT_OVERLAP);
+    buffer = [];
+    size = 0;
+    if (i < parts.length - 1) yield;
+  }
+  return false;
+}
+
 /**
  * Runs the gate over the text under `root`: `mayHoldMention` on its whole text (unless the caller just did:
  * `wholeTextChecked`), then the walk. The patterns are non-global, so `test` keeps no state between
@@ -88,8 +152,31 @@ export function runGate(
   patterns: GatePatterns,
   wholeTextChecked = false,
 ): GateResult {
+  const steps = gateSteps(doc, root, patterns, wholeTextChecked);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Text nodes the walk visits between two pauses of `gateSteps`... */
+export const GATE_NODES_PER_STEP = 4096;
+/** ...or characters it reads, whichever comes first (a page of long paragraphs has few, large nodes). */
+export const GATE_CHARS_PER_STEP = 262_144;
+
+/**
+ * `runGate` as steps: the walk pauses every `GATE_NODES_PER_STEP` text nodes or `GATE_CHARS_PER_STEP`
+ * characters, so that the content script can spread the walk of a huge page over several tasks. The TreeWalker carries on from where it stopped; content
+ * the page changes meanwhile is rescanned anyway (the MutationObserver sees it).
+ */
+export function* gateSteps(
+  doc: Document,
+  root: Node,
+  patterns: GatePatterns,
+  wholeTextChecked = false,
+): Generator<void, GateResult, void> {
   if (!wholeTextChecked && !mayHoldMention(root.textContent ?? '', patterns)) {
-    return { hits: [], nodes: 0, excluded: 0 };
+    return { hits: [], nodes: 0, chars: 0, excluded: 0 };
   }
   const { prefilter, anchored, exotic, tolerant } = patterns;
   const confirm = (value: string): boolean =>
@@ -97,6 +184,9 @@ export function runGate(
   const raw: Text[] = [];
   const walker = doc.createTreeWalker(root, SHOW_TEXT);
   let nodes = 0;
+  let chars = 0;
+  let stepNodes = 0;
+  let stepChars = 0;
   let prev: Text | null = null;
   // The previous node's text when it ended in a letter (its tail may join the next node), else ''. Kept as a
   // reference: the tail is only sliced off when a seam is actually tested.
@@ -109,9 +199,16 @@ export function runGate(
   let gap = '';
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
     nodes += 1;
+    if (++stepNodes >= GATE_NODES_PER_STEP || stepChars >= GATE_CHARS_PER_STEP) {
+      yield;
+      stepNodes = 0;
+      stepChars = 0;
+    }
     const text = node as Text;
     const data = text.data;
     const length = data.length;
+    chars += length;
+    stepChars += length;
     // Whitespace-only nodes (most of the nodes of an indented page) need no RegExp call.
     let first = 0;
     while (first < length && data.charCodeAt(first) <= 0x20) first += 1;
@@ -153,8 +250,8 @@ export function runGate(
     gap = '';
     prev = text;
   }
-  if (raw.length === 0) return { hits: raw, nodes, excluded: 0 };
+  if (raw.length === 0) return { hits: raw, nodes, chars, excluded: 0 };
   const cache = new Map<Element, boolean>();
   const hits = raw.filter((t) => !isInExcludedSubtree(t, cache));
-  return { hits, nodes, excluded: raw.length - hits.length };
+  return { hits, nodes, chars, excluded: raw.length - hits.length };
 }

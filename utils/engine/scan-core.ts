@@ -13,7 +13,8 @@ import type { VendorId } from '../dataset/types';
 import { isBlockElement } from './dom';
 import type { ExtractResult } from './extract';
 import { readMetadata } from './metadata';
-import { runGate } from './gate';
+import { gateSteps } from './gate';
+import type { GateResult } from './gate';
 import { compactKey, defaultLexicon } from './lexicon';
 import type { GatePatterns, Lexicon } from './lexicon';
 import { matchText, resolveEvidence } from './match';
@@ -125,9 +126,10 @@ export function scanCore(doc: Document, options: ScanOptions, extractor: Extract
 }
 
 /**
- * `scanCore` as steps: the generator pauses after the gate, after building the lexicon, and after each block
- * container it matched, so that a caller can spread a long scan over several tasks (the content script yields
- * to the page between steps once a task has run long enough). The DOM must not change between steps in a way
+ * `scanCore` as steps: the generator pauses every few thousand text nodes of the gate's walk, after the gate,
+ * after building the lexicon, and after each block container it matched, so that a caller can spread a long
+ * scan over several tasks (the content script yields to the page between steps once a task has run long
+ * enough). The DOM must not change between steps in a way
  * that matters (the content script restarts a scan that page changes overtook). `stats.timings` count only
  * the time spent inside the steps, not the pauses between them.
  */
@@ -154,6 +156,7 @@ export function* scanSteps(
   const stats: ScanStats = {
     gateHit: false,
     textNodes: 0,
+    textChars: 0,
     candidates: 0,
     containers: 0,
     found: 0,
@@ -163,11 +166,21 @@ export function* scanSteps(
     timings: { gate: 0, match: 0, extract: 0, total: 0 },
   };
 
-  const gate = runGate(doc, root, options.gate ?? getLexicon().gate(), options.wholeTextChecked === true);
+  const walk = gateSteps(doc, root, options.gate ?? getLexicon().gate(), options.wholeTextChecked === true);
+  let gate: GateResult;
+  for (;;) {
+    const step = walk.next();
+    if (step.done) {
+      gate = step.value;
+      break;
+    }
+    yield* pause();
+  }
   const gateEnd = now();
-  stats.timings.gate = gateEnd - start;
+  stats.timings.gate = gateEnd - start - paused;
   const pausedBeforeMatch = paused;
   stats.textNodes = gate.nodes;
+  stats.textChars = gate.chars;
   stats.candidates = gate.hits.length;
   stats.gateHit = gate.hits.length > 0;
 

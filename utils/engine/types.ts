@@ -58,6 +58,8 @@ export interface ScanStats {
   gateHit: boolean;
   /** Text nodes the gate visited. */
   textNodes: number;
+  /** Characters in those text nodes. */
+  textChars: number;
   /** Candidate text nodes (outside excluded subtrees). */
   candidates: number;
   /** Block containers the matcher indexed. */

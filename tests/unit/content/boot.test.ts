@@ -173,6 +173,21 @@ describe('content script boot', () => {
     expect(h.engine.settings).toEqual([next]);
   });
 
+  it('reads a page of megabytes in slices, one task at a time, and wakes on a name at its end', async () => {
+    const para = `<p>${'The committee met again. '.repeat(4000)}</p>`;
+    page(para.repeat(40) + '<p>Hytera radios.</p>');
+    const h = harness();
+    const { ctx, invalidate: inv } = fakeCtx();
+    invalidate = inv;
+    const timeouts = vi.spyOn(ctx, 'setTimeout');
+    boot = await startBoot(ctx, document, window, h.deps);
+    expect(h.loads).toBe(0);
+    await boot.settled();
+    expect(timeouts.mock.calls.length).toBeGreaterThan(0);
+    expect(h.loads).toBe(1);
+    expect(performance.getEntriesByName('vendor-lens:wake')).toHaveLength(1);
+  });
+
   it('loads the engine when the page later adds content that may mention a vendor', async () => {
     page('<main id="m"><p>Nothing here.</p></main>');
     const h = harness();

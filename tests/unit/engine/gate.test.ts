@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { foldExotic, mayHoldMention, runGate } from '../../../utils/engine/gate';
+import {
+  GATE_CHARS_PER_STEP,
+  GATE_NODES_PER_STEP,
+  WHOLE_TEXT_CHUNK,
+  foldExotic,
+  gateSteps,
+  mayHoldMention,
+  runGate,
+  wholeTextSteps,
+} from '../../../utils/engine/gate';
 import { buildLexicon } from '../../../utils/engine/lexicon';
 import { closePage, loadHtml } from '../../fixtures/engine/dom';
 import type { LoadedPage } from '../../fixtures/engine/dom';
@@ -91,8 +100,47 @@ describe('runGate', () => {
     expect(gate('<p>a</p><p>b <b>c</b> hiking and hikes</p>')).toEqual({
       hits: [],
       nodes: 0,
+      chars: 0,
       excluded: 0,
     });
+  });
+});
+
+describe('gateSteps (the walk in pieces)', () => {
+  it('pauses every few thousand text nodes and finds what runGate finds', () => {
+    const filler = Array.from({ length: 9000 }, (_, i) => `<span>w${i}</span>`).join('');
+    const result = gate(`<p>${filler}</p><p>Cameras by Hik<b>vision</b>.</p><p>Dahua</p>`);
+    const steps = gateSteps(page!.document, page!.document.body, lexicon.gate());
+    let pauses = 0;
+    let last;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        last = step.value;
+        break;
+      }
+      pauses += 1;
+    }
+    expect(pauses).toBe(Math.floor(result.nodes / GATE_NODES_PER_STEP));
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    expect(last.hits.map((t) => t.data)).toEqual(result.hits.map((t) => t.data));
+    expect(last.hits.map((t) => t.data)).toEqual(['Cameras by Hik', 'vision', 'Dahua']);
+    // The characters it walked: what decides whether the page is small enough to send for extraction.
+    expect(last.chars).toBe(page!.document.body.textContent?.length);
+    expect(last.chars).toBe(result.chars);
+  });
+
+  it('also pauses after a quarter of a million characters in a few long nodes', () => {
+    const long = 'The committee met again. '.repeat(Math.ceil(GATE_CHARS_PER_STEP / 25));
+    const result = gate(`<p>${long}</p><p>${long}</p><p>${long} Hikvision.</p><p>${long}</p>`);
+    const steps = gateSteps(page!.document, page!.document.body, lexicon.gate());
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses += 1;
+    expect(result.nodes).toBe(4);
+    expect(pauses).toBe(3);
+    expect(step.value.hits).toHaveLength(1);
+    expect(step.value.chars).toBe(4 * long.length + ' Hikvision.'.length);
   });
 });
 
@@ -125,6 +173,39 @@ describe('mayHoldMention (the whole-text check before the walk)', () => {
   it('reads a name split over inline elements as one word, like the walk', () => {
     expect(mayHoldMention('H' + 'ik' + 'vision', patterns)).toBe(true);
     expect(gate('<p>H<b>ik</b>vision</p>').hits).toHaveLength(2);
+  });
+
+  it('reads the same in pieces (wholeTextSteps) as in one textContent, comments left out', () => {
+    const run = (body: string) => {
+      gate(body);
+      const steps = wholeTextSteps(page!.document.body, patterns);
+      let pauses = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) pauses += 1;
+      expect(step.value).toBe(mayHoldMention(page!.document.body.textContent ?? '', patterns));
+      return { hit: step.value, pauses };
+    };
+    expect(run('<div><div><p>Cameras by Hik</p><p>vision.</p></div></div>')).toEqual({
+      hit: true,
+      pauses: 0,
+    });
+    expect(run('<main><p>Rain</p><!-- Hikvision --><p>today</p></main>')).toEqual({
+      hit: false,
+      pauses: 0,
+    });
+    expect(run('<div>Da<b>hua</b></div>')).toEqual({ hit: true, pauses: 0 });
+    // Two megabytes in 40 paragraphs: read in chunks, with a name across a chunk's edge.
+    const para = 'The committee met again. '.repeat(2048);
+    const paras = Array.from({ length: 40 }, () => `<p>${para}</p>`);
+    // Chunks end at a paragraph once they hold WHOLE_TEXT_CHUNK characters.
+    const perChunk = Math.ceil(WHOLE_TEXT_CHUNK / para.length);
+    expect(run(paras.join(''))).toEqual({ hit: false, pauses: Math.ceil(40 / perChunk) - 1 });
+    const edge = perChunk;
+    paras[edge - 1] = `<p>${para}Hik</p>`;
+    paras[edge] = `<p>vision${para}</p>`;
+    const split = run(`<div>${paras.join('')}</div>`);
+    expect(split.hit).toBe(true);
+    expect(split.pauses).toBe(1);
   });
 
   it('folds full-width letters and drops ignorable characters', () => {
