@@ -79,11 +79,11 @@ export function mayHoldMention(text: string, patterns: WholeTextGate): boolean {
   return patterns.anchored.test(foldExotic(text));
 }
 
-/** Characters of the whole text that `wholeTextSteps` tests at once. */
-export const WHOLE_TEXT_CHUNK = 65_536;
-/** Characters of one chunk's end carried into the next test, so that a name across a chunk edge is read. */
+/** Subtrees (see `textParts`) whose text `wholeTextSteps` reads at once, with one `Range`. */
+export const WHOLE_TEXT_GROUP = 256;
+/** Characters of one group's end carried into the next test, so that a name across an edge is read. */
 const WHOLE_TEXT_OVERLAP = 256;
-/** `wholeTextSteps` reads the text of up to this many subtrees, its wrappers opened up to 4 levels down. */
+/** `wholeTextSteps` opens the page's wrappers, up to 4 levels down, until it has this many subtrees. */
 const WHOLE_TEXT_PARTS = 64;
 
 /**
@@ -115,29 +115,34 @@ function textParts(root: Node): Node[] {
 }
 
 /**
- * `mayHoldMention(root.textContent)` read in chunks of about `WHOLE_TEXT_CHUNK` characters, pausing between
- * chunks: on a page of a few megabytes of text, one `textContent` is a single 60-90 ms task (measured in
- * Chromium and Firefox on a 5 MB page), while the pieces cost less in all and can be spread over several tasks.
- * Each test includes the previous chunk's last `WHOLE_TEXT_OVERLAP` characters, so a name across an edge is
- * found. A typical page is one chunk: one step, no pause.
+ * `mayHoldMention(root.textContent)` read in pieces, pausing between them: the root's subtrees (`textParts`) in
+ * groups of `WHOLE_TEXT_GROUP`, each group's text read at once with a `Range` (its `toString()` is the text of the
+ * text nodes inside, like `textContent`). On a page of a few megabytes of text one `textContent` is a single
+ * 60-90 ms task (measured in Chromium and Firefox on a 5 MB page); the pieces can be spread over several tasks.
+ * Each test includes the previous group's last `WHOLE_TEXT_OVERLAP` characters, so a name across an edge is
+ * found. A typical page is one group: one step, no pause.
  */
 export function* wholeTextSteps(root: Node, patterns: WholeTextGate): Generator<void, boolean, void> {
   const parts = textParts(root);
-  let buffer: string[] = [];
-  let size = 0;
+  const doc = root.ownerDocument ?? (root as Document);
+  const range = parts.length > 1 ? doc.createRange() : null;
   let tail = '';
-  for (let i = 0; i < parts.length; i++) {
-    const text = parts[i]!.textContent ?? '';
-    buffer.push(text);
-    size += text.length;
-    if (size < WHOLE_TEXT_CHUNK && i < parts.length - 1) continue;
-    const chunk = tail + buffer.join('');
+  for (let i = 0; i < parts.length; i += WHOLE_TEXT_GROUP) {
+    const first = parts[i]!;
+    const last = parts[Math.min(i + WHOLE_TEXT_GROUP, parts.length) - 1]!;
+    let text: string;
+    if (range === null || first === last) text = first.textContent ?? '';
+    else {
+      range.setStartBefore(first);
+      range.setEndAfter(last);
+      text = range.toString();
+    }
+    const chunk = tail + text;
     if (mayHoldMention(chunk, patterns)) return true;
     tail = chunk.slice(-WHOLE_TEXT_OVERLAP);
-    buffer = [];
-    size = 0;
-    if (i < parts.length - 1) yield;
+    if (i + WHOLE_TEXT_GROUP < parts.length) yield;
   }
+  range?.detach();
   return false;
 }
 

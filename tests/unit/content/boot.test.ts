@@ -173,19 +173,26 @@ describe('content script boot', () => {
     expect(h.engine.settings).toEqual([next]);
   });
 
-  it('reads a page of megabytes in slices, one task at a time, and wakes on a name at its end', async () => {
-    const para = `<p>${'The committee met again. '.repeat(4000)}</p>`;
-    page(para.repeat(40) + '<p>Hytera radios.</p>');
-    const h = harness();
-    const { ctx, invalidate: inv } = fakeCtx();
-    invalidate = inv;
-    const timeouts = vi.spyOn(ctx, 'setTimeout');
-    boot = await startBoot(ctx, document, window, h.deps);
-    expect(h.loads).toBe(0);
-    await boot.settled();
-    expect(timeouts.mock.calls.length).toBeGreaterThan(0);
-    expect(h.loads).toBe(1);
-    expect(performance.getEntriesByName('vendor-lens:wake')).toHaveLength(1);
+  it('reads a long page in slices, one task at a time, and wakes on a name at its end', async () => {
+    page(`<p>${'The committee met again. '.repeat(40)}</p>`.repeat(1200) + '<p>Hytera radios.</p>');
+    // Every step looks slow (20 ms per clock read), so each one ends its slice.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 20));
+    try {
+      const h = harness();
+      const { ctx, invalidate: inv } = fakeCtx();
+      invalidate = inv;
+      const timeouts = vi.spyOn(ctx, 'setTimeout');
+      boot = await startBoot(ctx, document, window, h.deps);
+      expect(h.loads).toBe(0);
+      await boot.settled();
+      // 1201 paragraphs in groups of 256: five steps, four pauses.
+      expect(timeouts.mock.calls.length).toBe(4);
+      expect(h.loads).toBe(1);
+      expect(performance.getEntriesByName('vendor-lens:wake')).toHaveLength(1);
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it('loads the engine when the page later adds content that may mention a vendor', async () => {

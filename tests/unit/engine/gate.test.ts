@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   GATE_CHARS_PER_STEP,
   GATE_NODES_PER_STEP,
-  WHOLE_TEXT_CHUNK,
+  WHOLE_TEXT_GROUP,
   foldExotic,
   gateSteps,
   mayHoldMention,
@@ -194,15 +194,12 @@ describe('mayHoldMention (the whole-text check before the walk)', () => {
       pauses: 0,
     });
     expect(run('<div>Da<b>hua</b></div>')).toEqual({ hit: true, pauses: 0 });
-    // Two megabytes in 40 paragraphs: read in chunks, with a name across a chunk's edge.
-    const para = 'The committee met again. '.repeat(2048);
-    const paras = Array.from({ length: 40 }, () => `<p>${para}</p>`);
-    // Chunks end at a paragraph once they hold WHOLE_TEXT_CHUNK characters.
-    const perChunk = Math.ceil(WHOLE_TEXT_CHUNK / para.length);
-    expect(run(paras.join(''))).toEqual({ hit: false, pauses: Math.ceil(40 / perChunk) - 1 });
-    const edge = perChunk;
-    paras[edge - 1] = `<p>${para}Hik</p>`;
-    paras[edge] = `<p>vision${para}</p>`;
+    // 600 paragraphs: read in groups of WHOLE_TEXT_GROUP, pausing between them, with a name across an edge.
+    const para = 'The committee met again. '.repeat(20);
+    const paras = Array.from({ length: 600 }, () => `<p>${para}</p>`);
+    expect(run(paras.join(''))).toEqual({ hit: false, pauses: Math.ceil(600 / WHOLE_TEXT_GROUP) - 1 });
+    paras[WHOLE_TEXT_GROUP - 1] = `<p>${para}Hik</p>`;
+    paras[WHOLE_TEXT_GROUP] = `<p>vision${para}</p>`;
     const split = run(`<div>${paras.join('')}</div>`);
     expect(split.hit).toBe(true);
     expect(split.pauses).toBe(1);
