@@ -6,6 +6,19 @@ import { defaultLexicon } from './utils/engine/lexicon';
 /** Fixed Firefox add-on id: needed for the store, for `storage` across installs, and to pin the e2e UUID. */
 export const GECKO_ID = 'vendor-lens@vendorlens.org';
 
+/** The extension pages' CSP in built packages (see PRIVACY.md). */
+export const EXTENSION_PAGES_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 export default defineConfig({
   manifestVersion: 3,
   // Explicit imports everywhere: every module says where its names come from.
@@ -37,7 +50,7 @@ export default defineConfig({
       };
     })(),
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -55,6 +68,10 @@ export default defineConfig({
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],
+    // Extension pages (popup, options, background, offscreen document) load only the package's own scripts,
+    // styles and images, and can open no connection at all: no fetch, beacon, WebSocket or form post can leave
+    // them. `wxt dev` (command "serve") keeps the default, which its reload connection needs.
+    ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     commands: {
       // Keyboard path to the mentions: scrolls to the next one and opens its card (focus moves into the card).
       'next-mention': {

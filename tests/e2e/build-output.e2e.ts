@@ -3,8 +3,8 @@
  * e2e folder because `npm test` runs the builds after the unit tests and before the e2e tests.
  *
  * - permissions are exactly the ones PRIVACY.md justifies, and no host permissions;
- * - extension pages keep the browser's strict default CSP (no `content_security_policy` key, so no
- *   `unsafe-eval` and no remote script-src);
+ * - extension pages carry our strict CSP (`EXTENSION_PAGES_CSP`: only the package's own files, `connect-src
+ *   'none'`, no `unsafe-eval`, no `unsafe-inline`, no remote source);
  * - Firefox declares `data_collection_permissions: { required: ['none'] }`;
  * - no `http(s)://` URL in any built script or page other than the dataset's source links (data shown as
  *   links, never fetched), XML namespace URIs and a few URLs in library comments/error messages (listed).
@@ -13,6 +13,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './harness/paths';
+import { EXTENSION_PAGES_CSP } from '../../wxt.config';
 
 const OUT = join(REPO_ROOT, '.output');
 
@@ -75,12 +76,20 @@ describe('build output: privacy', () => {
     }
   });
 
-  it('keeps the strict default CSP on extension pages', () => {
+  it('gives extension pages the strict CSP: package files only, no connection', () => {
     for (const t of targets) {
-      const csp = manifest(t).content_security_policy;
-      if (csp === undefined) continue;
-      const text = JSON.stringify(csp);
-      expect(text, t).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
+      const csp = manifest(t).content_security_policy as { extension_pages?: string } | undefined;
+      expect(csp?.extension_pages, t).toBe(EXTENSION_PAGES_CSP);
+      expect(JSON.stringify(csp), t).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+      const directives = new Map(
+        EXTENSION_PAGES_CSP.split(';').map((d) => {
+          const [name, ...values] = d.trim().split(/\s+/);
+          return [name, values.join(' ')] as const;
+        }),
+      );
+      expect(directives.get('default-src')).toBe("'none'");
+      expect(directives.get('connect-src')).toBe("'none'");
+      expect(directives.get('script-src')).toBe("'self'");
     }
   });
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHROME_BUILD, SCREENSHOT_DIR, requireBuild } from './paths';
+import { startLoggingProxy } from './proxy';
 import type { E2EBrowser, E2EPage } from './types';
 
 function wrap(page: Page): E2EPage {
@@ -49,11 +50,19 @@ export const CHROMIUM_ARGS = [
 export async function launchChromium(): Promise<E2EBrowser> {
   const ext = requireBuild(CHROME_BUILD, 'npm run build');
   const profile = mkdtempSync(join(tmpdir(), 'vl-chromium-'));
+  // Requests the context's routes do not see (a service worker's, the browser's own) go to the logging proxy,
+  // which refuses them; 127.0.0.1 is never proxied.
+  const proxy = await startLoggingProxy();
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 800 },
-    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...CHROMIUM_ARGS],
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      `--proxy-server=http://127.0.0.1:${proxy.port}`,
+      ...CHROMIUM_ARGS,
+    ],
   });
   const blocked: string[] = [];
   await context.route('**/*', async (route) => {
@@ -102,9 +111,14 @@ export async function launchChromium(): Promise<E2EBrowser> {
       await page.waitForSelector('body[data-ready]', { timeout: 15_000 });
       return wrap(page);
     },
-    blockedRequests: () => [...blocked],
+    async inBackground(fn, arg) {
+      const current = context.serviceWorkers()[0] ?? worker;
+      return current.evaluate(fn as never, arg) as never;
+    },
+    blockedRequests: () => [...blocked, ...proxy.log().map((line) => `proxy: ${line}`)],
     async close() {
       await context.close();
+      await proxy.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };

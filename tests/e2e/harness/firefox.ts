@@ -9,12 +9,11 @@ import puppeteer from 'puppeteer-core';
 import type { Browser, Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../wxt.config';
 import { FIREFOX_BUILD, SCREENSHOT_DIR, requireBuild } from './paths';
+import { startLoggingProxy } from './proxy';
 import type { E2EBrowser, E2EPage } from './types';
 
 /** Pinned so that extension URLs are known before the add-on loads. */
 export const FIREFOX_UUID = '6f1c3a8e-2b4d-4e7f-9a10-5c2d8e4b7f31';
-/** Every request that is not to 127.0.0.1 goes to a closed proxy port: nothing leaves the machine. */
-const DEAD_PROXY_PORT = 9;
 
 export interface FirefoxOptions {
   colorScheme?: 'light' | 'dark';
@@ -97,6 +96,9 @@ function wrap(page: Page, scheme: 'light' | 'dark'): E2EPage {
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<E2EBrowser> {
   const ext = requireBuild(FIREFOX_BUILD, 'npm run build:firefox');
   const scheme = options.colorScheme ?? 'light';
+  // Every request that is not to 127.0.0.1 goes to the logging proxy, which refuses it: nothing leaves the
+  // machine, and whatever tried is on record, from any context.
+  const proxy = await startLoggingProxy();
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
@@ -107,9 +109,9 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<E2EBr
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': DEAD_PROXY_PORT,
+      'network.proxy.http_port': proxy.port,
       'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': DEAD_PROXY_PORT,
+      'network.proxy.ssl_port': proxy.port,
       'network.proxy.no_proxies_on': '127.0.0.1',
       'network.proxy.allow_hijacking_localhost': false,
       // 0 = dark, 1 = light, for web content and extension pages.
@@ -172,8 +174,11 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<E2EBr
     async openExtensionPage(pathAndQuery) {
       return wrap(await openExtensionPage(pathAndQuery), scheme);
     },
-    blockedRequests: () => [...seen],
-    close: () => browser.close(),
+    blockedRequests: () => [...seen, ...proxy.log().map((line) => `proxy: ${line}`)],
+    async close() {
+      await browser.close();
+      await proxy.close();
+    },
   };
   return e2e;
 }

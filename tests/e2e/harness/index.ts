@@ -1,6 +1,7 @@
 export { launchChromium } from './chromium';
 export { launchFirefox, FIREFOX_UUID } from './firefox';
 export { startFixtureServer } from './server';
+export { BROWSER_SERVICES, withoutBrowserServices } from './proxy';
 export { badge, waitForBadge } from './badge';
 export { CHROMIUM_ARGS } from './chromium';
 export type { FixtureServer } from './server';

@@ -13,6 +13,8 @@ export interface FixtureServer {
   url(path: string): string;
   /** Serve `body` at `path` (e.g. `/t/page.html`) until the server closes; HTML unless `type` says otherwise. */
   add(path: string, body: string, type?: string): string;
+  /** Every path requested so far, in order (with its query string). */
+  hits(): string[];
   close(): Promise<void>;
 }
 
@@ -42,7 +44,9 @@ function fileFor(pathname: string): string | null {
 
 export async function startFixtureServer(): Promise<FixtureServer> {
   const memory = new Map<string, { body: string; type: string }>();
+  const hits: string[] = [];
   const server = createServer((req, res) => {
+    hits.push(req.url ?? '');
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const inMemory = memory.get(pathname);
     if (inMemory !== undefined) {
@@ -77,6 +81,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       memory.set(path, { body, type });
       return origin + path;
     },
+    hits: () => [...hits],
     close: () =>
       new Promise<void>((done) => {
         server.closeAllConnections();

@@ -27,7 +27,13 @@ export interface E2EBrowser {
   openExtensionPage(pathAndQuery: string): Promise<E2EPage>;
   /** Runs `fn` in an extension page (the background's APIs: action, storage, tabs). */
   inExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
-  /** Requests the browser blocked because they left 127.0.0.1. */
+  /**
+   * Requests that tried to leave 127.0.0.1 and were stopped: the ones the harness saw in its pages (Chromium:
+   * its routes; Firefox: the tabs' request events) and, prefixed `proxy: `, every one that reached the logging
+   * proxy from any context of the browser.
+   */
   blockedRequests(): string[];
+  /** Runs `fn` in the background context where the harness can reach it (Chromium's service worker). */
+  inBackground?<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   close(): Promise<void>;
 }

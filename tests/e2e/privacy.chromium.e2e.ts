@@ -1,0 +1,3 @@
+import { privacySuite } from './privacy.shared';
+
+privacySuite('chromium');
