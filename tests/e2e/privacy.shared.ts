@@ -18,15 +18,15 @@ import type { BrowserName, E2EBrowser, FixtureServer } from './harness';
 
 /**
  * The page without anything that would make the page itself request another host: absolute and
- * protocol-relative URLs become `/removed-url/`, a path on the fixture server (an empty `src` can keep a frame
- * from ever loading; `about:blank` plus the rest of a URL with spaces in it would still be another scheme).
+ * protocol-relative URLs become `data:,` (an empty `src` can keep a frame from ever loading, and whatever follows
+ * a removed URL with spaces in it stays inside the data URL).
  */
 export function offline(html: string): string {
   return html
     .replace(/<base\b[^>]*>/gi, '')
-    .replace(/url\(\s*(?:["']|&quot;)?(?:https?:)?\/\/[^)]*\)/gi, 'url(/removed-url/)')
-    .replace(/https?:\/\/[^\s"'<>]*/gi, '/removed-url/')
-    .replace(/(["'(=,;\s])\/\/[^\s"'<>]+/g, '$1/removed-url/');
+    .replace(/url\(\s*(?:["']|&quot;)?(?:https?:)?\/\/[^)]*\)/gi, 'url(data:,)')
+    .replace(/https?:\/\/[^\s"'<>]*/gi, 'data:,')
+    .replace(/(["'(=,;\s])\/\/[^\s"'<>]+/g, '$1data:,');
 }
 
 /** Tries a fetch, an image and a beacon to each URL; says what happened to each (run in an extension context). */
@@ -68,9 +68,6 @@ export function privacySuite(name: BrowserName): void {
 
     beforeAll(async () => {
       server = await startFixtureServer();
-      // What a removed URL points to: an empty page (a frame given a 404 gets Chromium's error page, which can
-      // keep the page's `load` from ever firing).
-      server.add('/removed-url/', '<!doctype html><title>removed</title>');
       browser = await launch(name);
     });
 
