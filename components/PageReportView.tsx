@@ -41,6 +41,10 @@ export function PageReportView({ report, onSiteToggle, onComplete }: PageReportV
         <p class="note" data-testid="site-off">
           {t('siteDisabledNote')}
         </p>
+      ) : vendors.length === 0 && report.scanning ? (
+        <p class="note" role="status" data-testid="scanning">
+          {t('scanningPage')}
+        </p>
       ) : vendors.length === 0 ? (
         <p class="note" data-testid="no-mentions">
           {t('noMentions')}

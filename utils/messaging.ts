@@ -39,6 +39,11 @@ export interface PageReport {
   mentions: MentionBrief[];
   /** True when the page had more mentions than the content script highlights. */
   truncated: boolean;
+  /**
+   * True while the page is still being read (the first scan runs in slices, after the engine loads): the popup
+   * asks again until it is false, so that it never settles on a report taken half-way.
+   */
+  scanning: boolean;
 }
 
 /** The badge needs only this; sent by the content script whenever its mention count changes. */
@@ -145,7 +150,8 @@ export function isPageReport(value: unknown): value is PageReport {
     typeof value.site === 'string' &&
     Array.isArray(value.mentions) &&
     value.mentions.every(isMentionBrief) &&
-    typeof value.truncated === 'boolean'
+    typeof value.truncated === 'boolean' &&
+    typeof value.scanning === 'boolean'
   );
 }
 

@@ -11,6 +11,10 @@ import { resolveTargetTab, tabIdFromSearch } from '@/utils/popup/target-tab';
 import { loadSettings, saveSettings, withSiteEnabled } from '@/utils/settings';
 import { t } from '@/utils/i18n';
 
+/** While the tab says it is still scanning, the popup asks again this often, this many times (15 s). */
+const REPORT_RETRY_MS = 250;
+const REPORT_RETRIES = 60;
+
 type State =
   | { kind: 'loading' }
   | { kind: 'unsupported'; tabId: number | null }
@@ -37,10 +41,24 @@ export function App({ search }: { search: string }) {
   const asPage = tabIdFromSearch(search) !== null;
 
   useEffect(() => {
-    void loadReport(search).then((next) => {
-      performance.mark('vendor-lens:report');
-      setState(next);
-    });
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let asked = 0;
+    const load = () =>
+      void loadReport(search).then((next) => {
+        if (stopped) return;
+        if (asked === 0) performance.mark('vendor-lens:report');
+        asked += 1;
+        setState(next);
+        // The page is still being read (a long page is scanned in slices): ask again until it is done.
+        if (next.kind === 'ready' && next.report.scanning && asked < REPORT_RETRIES)
+          timer = setTimeout(load, REPORT_RETRY_MS);
+      });
+    load();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }, [search]);
 
   useLayoutEffect(() => {
@@ -75,7 +93,9 @@ export function App({ search }: { search: string }) {
 
   useEffect(() => {
     // Everything rendered, the rows that follow the first paint included (see ReportBody).
-    if (state.kind !== 'loading' && (noFacts || factsRendered)) document.body.dataset.complete = 'true';
+    const scanning = state.kind === 'ready' && state.report.scanning;
+    if (state.kind !== 'loading' && !scanning && (noFacts || factsRendered))
+      document.body.dataset.complete = 'true';
   }, [state, noFacts, factsRendered]);
 
   return (

@@ -87,6 +87,8 @@ export async function startBoot(
 
   /** A whole-text test still running in slices (a page of megabytes), for `settled()`. */
   let checking: Promise<void> | null = null;
+  /** A whole-text test has started and not finished (for the popup's `scanning`). */
+  let checkingNow = false;
 
   /**
    * Tests `root`'s whole text (`wholeTextSteps`: one step on a typical page; a page of megabytes is read in
@@ -100,11 +102,13 @@ export async function startBoot(
     const started = perf.now();
     const steps = wholeTextSteps(root, deps.gate());
     let done: (() => void) | null = null;
+    checkingNow = true;
     const slice = () => {
       const sliceStart = perf.now();
       for (;;) {
         const step = steps.next();
         if (step.done) {
+          checkingNow = false;
           finish(step.value);
           done?.();
           return;
@@ -115,7 +119,10 @@ export async function startBoot(
       ctx.setTimeout(() => {
         // Stopped when the page went away, the site was turned off, or another test already woke the engine.
         if (ctx.isValid && enabled() && engine === null && loading === null) slice();
-        else done?.();
+        else {
+          checkingNow = false;
+          done?.();
+        }
       }, 0);
     };
     const finish = (hit: boolean) => {
@@ -150,7 +157,12 @@ export async function startBoot(
 
   const report = (): PageReport =>
     engine?.report() ??
-    buildPageReport(win.location.href, basicPageFacts(doc), [], { enabled: enabled(), truncated: false });
+    buildPageReport(win.location.href, basicPageFacts(doc), [], {
+      enabled: enabled(),
+      truncated: false,
+      // The whole-text test is still reading the page, or the engine it woke is loading.
+      scanning: enabled() && (checkingNow || (loading !== null && !failed)),
+    });
   const focusNext = () => (enabled() && engine !== null ? engine.focusNext() : false);
   const unlisten = deps.listen({ report, focusNext });
 

@@ -391,6 +391,7 @@ export function startEngine(
     buildPageReport(win.location.href, facts, enabled() ? mentions.map(toBrief) : [], {
       enabled: enabled(),
       truncated,
+      scanning: enabled() && fullScanRunning,
     });
 
   const settingsChanged = (next: Settings) => {

@@ -22,7 +22,7 @@ export function buildPageReport(
   url: string,
   facts: PageFacts,
   mentions: readonly MentionBrief[],
-  options: { enabled: boolean; truncated: boolean },
+  options: { enabled: boolean; truncated: boolean; scanning: boolean },
 ): PageReport {
   return {
     url,
@@ -35,5 +35,6 @@ export function buildPageReport(
     site: siteKey(url),
     mentions: [...mentions],
     truncated: options.truncated,
+    scanning: options.scanning,
   };
 }

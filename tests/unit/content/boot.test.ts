@@ -58,6 +58,7 @@ function fakeEngine(): Engine & { rescans: (readonly Element[] | 'all')[]; setti
         { vendor: 'hikvision', text: 'Hikvision', alias: 'Hikvision', match: 'exact', inArticle: true },
       ],
       truncated: false,
+      scanning: false,
     }),
     focusNext: () => true,
     rescan: (roots) => rescans.push(roots),
@@ -185,6 +186,8 @@ describe('content script boot', () => {
       const timeouts = vi.spyOn(ctx, 'setTimeout');
       boot = await startBoot(ctx, document, window, h.deps);
       expect(h.loads).toBe(0);
+      // The popup is told to ask again: the page is still being read.
+      expect(boot.report()).toMatchObject({ mentions: [], scanning: true });
       await boot.settled();
       // 1201 paragraphs in groups of 256: five steps, four pauses.
       expect(timeouts.mock.calls.length).toBe(4);

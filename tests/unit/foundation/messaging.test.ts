@@ -19,6 +19,7 @@ const report: PageReport = {
   site: 'example.org',
   mentions: [{ vendor: 'hikvision', text: 'Hikvision', alias: 'Hikvision', match: 'exact', inArticle: true }],
   truncated: false,
+  scanning: false,
 };
 
 describe('message validation', () => {

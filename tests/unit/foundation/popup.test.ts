@@ -73,6 +73,7 @@ describe('page report', () => {
     const r = buildPageReport('https://www.example.org/x', basicPageFacts(document), [], {
       enabled: true,
       truncated: false,
+      scanning: false,
     });
     expect(r.site).toBe('example.org');
     expect(r.mentions).toEqual([]);

@@ -26,6 +26,7 @@ const REPORT: PageReport = {
   site: 'news.example.org',
   mentions: [{ vendor: 'hytera', text: 'Hytera', alias: 'Hytera', match: 'exact', inArticle: true }],
   truncated: false,
+  scanning: false,
 };
 
 let root: HTMLElement;
@@ -84,6 +85,26 @@ describe('popup App', () => {
     expect(root.querySelector('[data-testid="open-in-tab"]')).toBeNull();
     expect(document.title).toBe('An article — Vendor Lens');
     expect(performance.getEntriesByName('vendor-lens:popup-render').length).toBeGreaterThan(0);
+  });
+
+  it('says the page is still being read, and asks again until the tab has finished', async () => {
+    sendMessage.mockReset();
+    sendMessage
+      .mockResolvedValueOnce({ ...REPORT, mentions: [], scanning: true })
+      .mockResolvedValueOnce({ ...REPORT, mentions: [], scanning: true })
+      .mockResolvedValue(REPORT);
+    act(() => render(<App search="?tab=3" />, root));
+    await act(async () => {
+      await new Promise((done) => setTimeout(done, 20));
+    });
+    expect(root.querySelector('[data-testid="scanning"]')?.textContent).toBe('Still reading this page…');
+    expect(root.querySelector('[data-testid="no-mentions"]')).toBeNull();
+    expect(document.body.dataset.complete).toBeUndefined();
+    await mount('?tab=3');
+    expect(sendMessage).toHaveBeenCalledTimes(3);
+    expect(root.querySelector('[data-testid="scanning"]')).toBeNull();
+    expect(root.querySelector('[data-vendor="hytera"]')).not.toBeNull();
+    expect(document.body.dataset.complete).toBe('true');
   });
 
   it('offers the dataset browser when the tab does not answer', async () => {

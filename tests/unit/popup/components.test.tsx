@@ -30,6 +30,7 @@ const report = (mentions: MentionBrief[], extra: Partial<PageReport> = {}): Page
   site: 'news.example.org',
   mentions,
   truncated: false,
+  scanning: false,
   ...extra,
 });
 
