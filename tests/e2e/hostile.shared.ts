@@ -149,6 +149,9 @@ export function hostileSuite(name: BrowserName): void {
           expect(await highlightTotal(page)).toBe(c.highlights ?? Number(c.badge));
           expect(on.errors).toEqual(off.errors);
           expect(on.errors).toEqual([]);
+          // Nothing thrown or logged as an error by the extension's own scripts, in any world of the page.
+          expect(offTab.page.extensionErrors()).toEqual([]);
+          expect(page.extensionErrors()).toEqual([]);
           expect(on.check).toBe('');
           if (!c.mutates) expect(on.mutations).toBe(0);
           expect(on.ticks).toBeGreaterThan(0);

@@ -11,8 +11,27 @@ import { CHROME_BUILD, SCREENSHOT_DIR, requireBuild } from './paths';
 import { startLoggingProxy } from './proxy';
 import type { E2EBrowser, E2EPage } from './types';
 
-function wrap(page: Page): E2EPage {
+/**
+ * Records what the extension's scripts threw or logged as errors in `page`. Playwright attaches to a new tab
+ * before it runs any script and its CDP session hears every execution context of the page, the content
+ * script's isolated world included (`Runtime.exceptionThrown`, `Runtime.consoleAPICalled`).
+ */
+function watchErrors(page: Page, extensionOrigin: string): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => {
+    const text = `${error.message}\n${error.stack ?? ''}`;
+    if (text.includes(extensionOrigin)) errors.push(text);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.location().url.startsWith(extensionOrigin))
+      errors.push(`console.error: ${message.text()} (${message.location().url})`);
+  });
+  return errors;
+}
+
+function wrap(page: Page, errors: string[] = []): E2EPage {
   return {
+    extensionErrors: () => [...errors],
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     async waitFor(fn, arg, timeoutMs = 15_000) {
       await page.waitForFunction(fn as never, arg, { timeout: timeoutMs });
@@ -100,10 +119,11 @@ export async function launchChromium(): Promise<E2EBrowser> {
         url,
       );
       const page = await pagePromise;
+      const errors = watchErrors(page, extensionOrigin);
       await page.waitForURL(url, { timeout: 15_000 });
       await page.waitForLoadState('load');
       await page.bringToFront();
-      return { page: wrap(page), tabId };
+      return { page: wrap(page, errors), tabId };
     },
     async openExtensionPage(pathAndQuery) {
       const page = await context.newPage();

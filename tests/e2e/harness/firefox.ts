@@ -66,8 +66,28 @@ async function waitAcross(timeoutMs: number, wait: (remainingMs: number) => Prom
   }
 }
 
-function wrap(page: Page, scheme: 'light' | 'dark'): E2EPage {
+/**
+ * Records what the extension's scripts threw or logged as errors in `page`, as far as BiDi reports them (its
+ * `log.entryAdded` events; whether Firefox sends them for a content script's sandbox is what the hostile
+ * suite's control case shows). Subscribed when the tab's target appears, so the first task may be missed.
+ */
+function watchErrors(page: Page, extensionOrigin: string): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => {
+    const text = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+    if (text.includes(extensionOrigin)) errors.push(text);
+  });
+  page.on('console', (message) => {
+    const url = message.location().url ?? '';
+    if (message.type() === 'error' && url.startsWith(extensionOrigin))
+      errors.push(`console.error: ${message.text()} (${url})`);
+  });
+  return errors;
+}
+
+function wrap(page: Page, scheme: 'light' | 'dark', errors: string[] = []): E2EPage {
   return {
+    extensionErrors: () => [...errors],
     evaluate: (fn, arg) => retrying(() => page.evaluate(fn as never, arg) as never),
     waitFor: (fn, arg, timeoutMs = 15_000) =>
       waitAcross(timeoutMs, (timeout) => page.waitForFunction(fn as never, { timeout, polling: 100 }, arg)),
@@ -165,11 +185,12 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<E2EBr
       );
       const page = await (await targetPromise).asPage();
       watch(page);
+      const errors = watchErrors(page, extensionOrigin);
       await waitAcross(15_000, (timeout) =>
         page.waitForFunction(() => document.readyState === 'complete', { timeout }),
       );
       await page.bringToFront();
-      return { page: wrap(page, scheme), tabId };
+      return { page: wrap(page, scheme, errors), tabId };
     },
     async openExtensionPage(pathAndQuery) {
       return wrap(await openExtensionPage(pathAndQuery), scheme);

@@ -14,6 +14,12 @@ export interface E2EPage {
   /** Light or dark `prefers-color-scheme` for this page. */
   colorScheme(scheme: 'light' | 'dark'): Promise<void>;
   screenshot(name: string): Promise<string>;
+  /**
+   * Uncaught errors, unhandled rejections and `console.error` calls whose stack or source is one of the
+   * extension's scripts, in any world of this page (the content script's isolated world included), seen since the
+   * tab was opened.
+   */
+  extensionErrors(): string[];
   close(): Promise<void>;
 }
 
