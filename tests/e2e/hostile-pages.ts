@@ -264,28 +264,59 @@ export function hostileCases(crossOrigin = 'http://127.0.0.1:9'): HostileCase[] 
     });
   }
 
-  // Open shadow roots holding mentions (a plain host and a custom element). Their text is not read (see the
-  // README): the light DOM's mention counts, and the shadow trees are left exactly as they were.
+  // Open shadow roots holding mentions (a plain host, a custom element, a root nested in a root) and a closed
+  // root. The open roots' mentions count and are highlighted: each root that holds one adopts the highlight rules
+  // (a constructed stylesheet; its markup is untouched). The closed root stays closed.
   {
     const inside = '<p>Hikvision inside an open shadow root.</p>';
-    const custom = '<p>Hytera inside a custom element.</p>';
+    const custom = '<p>Hytera inside a custom element.</p><span id="inner"></span>';
+    const nested = '<p>Ezviz in a root nested in a root.</p>';
+    const closed = '<p>Dahua inside a closed shadow root.</p>';
     cases.push({
       name: 'open shadow roots',
-      html: page('<p>Dahua in the light DOM.</p><div id="host"></div><news-card id="card"></news-card>', {
-        script: `(function () {
+      html: page(
+        '<p>Dahua in the light DOM.</p><div id="host"></div><news-card id="card"></news-card>' +
+          '<div id="closed"></div>',
+        {
+          script: `(function () {
           document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(inside)};
+          document.getElementById('closed').attachShadow({ mode: 'closed' }).innerHTML = ${JSON.stringify(closed)};
           customElements.define('news-card', class extends HTMLElement {
-            constructor() { super(); this.attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(custom)}; }
+            constructor() {
+              super();
+              var root = this.attachShadow({ mode: 'open' });
+              root.innerHTML = ${JSON.stringify(custom)};
+              root.getElementById('inner').attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(nested)};
+            }
           });
         })();`,
-      }),
-      badge: '1',
+        },
+      ),
+      badge: '4',
       check: `(function () {
         var bad = [];
-        [['host', ${JSON.stringify(inside)}], ['card', ${JSON.stringify(custom)}]].forEach(function (h) {
-          var root = document.getElementById(h[0]).shadowRoot;
-          if (!root || root.innerHTML !== h[1]) bad.push(h[0] + ' shadow tree changed');
-          if (root && root.adoptedStyleSheets.length !== 0) bad.push(h[0] + ' styles adopted');
+        var on = CSS.highlights && CSS.highlights.size > 0;
+        var card = document.getElementById('card').shadowRoot;
+        [
+          ['host', document.getElementById('host').shadowRoot, ${JSON.stringify(inside)}],
+          ['card', card, ${JSON.stringify(custom)}],
+          ['nested', card && card.getElementById('inner').shadowRoot, ${JSON.stringify(nested)}],
+        ].forEach(function (h) {
+          var root = h[1];
+          if (!root || root.innerHTML !== h[2]) bad.push(h[0] + ' shadow tree changed');
+          if (!root) return;
+          var sheets = root.adoptedStyleSheets;
+          if (sheets.length !== (on ? 1 : 0)) bad.push(h[0] + ' has ' + sheets.length + ' adopted sheets');
+          for (var i = 0; i < sheets.length; i++) {
+            var rules = sheets[i].cssRules;
+            for (var j = 0; j < rules.length; j++) {
+              var text = rules[j].cssText;
+              var ours = ['::highlight(vendor-lens-', 'vendor-lens-mark', '@media'].some(function (p) {
+                return text.indexOf(p) === 0;
+              });
+              if (!ours) bad.push('foreign rule ' + text);
+            }
+          }
         });
         return bad.join(',');
       })()`,

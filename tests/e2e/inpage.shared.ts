@@ -161,6 +161,54 @@ export function inPageSuite(name: BrowserName): void {
       await page.close();
     });
 
+    it('reads open shadow roots: highlights, hover card, and components and text added later', async () => {
+      const html =
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Components</title></head><body>' +
+        '<h1>Security news</h1><p>The council met on Tuesday.</p><news-card id="first"></news-card>' +
+        '<script>customElements.define("news-card", class extends HTMLElement {' +
+        '  connectedCallback() { if (this.shadowRoot) return; const root = this.attachShadow({ mode: "open" });' +
+        '    const p = document.createElement("p"); p.style.fontSize = "24px";' +
+        '    p.textContent = this.getAttribute("text") || "Cameras by Hikvision in a web component.";' +
+        '    root.append(p); } });</script></body></html>';
+      const { page, tabId } = await browser.openTab(server.add('/t/shadow.html', html));
+      await waitForBadge(browser, tabId, '1');
+      expect(await highlightCounts(page)).toEqual({ hikvision: 1 });
+      const { x, y } = await page.evaluate(() => {
+        const p = document.getElementById('first')!.shadowRoot!.querySelector('p')!;
+        const text = p.firstChild as Text;
+        const i = text.data.indexOf('Hikvision');
+        const range = document.createRange();
+        range.setStart(text, i);
+        range.setEnd(text, i + 'Hikvision'.length);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      });
+      await page.mouseMove(x - 30, y - 40);
+      await page.mouseMove(x, y);
+      await page.mouseMove(x + 1, y);
+      await page.waitFor(
+        () =>
+          !!document
+            .querySelector('vendor-lens-card')
+            ?.shadowRoot?.querySelector('[data-testid="vendor-lens-card"] .card__count'),
+      );
+      expect((await cardState(page)).text).toContain('Hikvision');
+      await page.press('Escape');
+      // A component added later brings its root; text added inside a root already read is followed too.
+      await page.evaluate(() => {
+        const card = document.createElement('news-card');
+        card.setAttribute('text', 'Dahua recorders in a second component.');
+        document.body.append(card);
+        const more = document.createElement('p');
+        more.textContent = 'Hytera radios, added inside the first component.';
+        document.getElementById('first')!.shadowRoot!.append(more);
+      });
+      await waitForBadge(browser, tabId, '3');
+      expect(await highlightCounts(page)).toEqual({ hikvision: 1, dahua: 1, hytera: 1 });
+      expect(page.extensionErrors()).toEqual([]);
+      await page.close();
+    });
+
     it('moves to the next mention from the keyboard command, focuses the card, and Escape returns focus', async () => {
       const url = server.add('/t/keys.html', corpusWithMentions('bbc-1', SENTENCES));
       const { page, tabId } = await browser.openTab(url);

@@ -16,6 +16,7 @@ import type { Engine, EngineMessages, StartEngine } from './engine-api';
 import { basicPageFacts, buildPageReport } from './page-report';
 import { MEASURE_PREFIX, emitMeasure } from './perf';
 import { createRescanScheduler } from './rescan';
+import { runSliced } from './sliced';
 import type { RescanScheduler } from './rescan';
 
 /** Longest run of the whole-text test in one task (it reads about 64 K characters per step). */
@@ -77,6 +78,7 @@ export async function startBoot(
           messages: deps.messages,
           muteAlias: deps.muteAlias,
           discardOwnMutations: () => scheduler.discardOwnMutations(),
+          observeShadowRoots: (roots) => roots.forEach((shadow) => scheduler.observe(shadow)),
         });
       })
       .catch((error: unknown) => {
@@ -85,61 +87,50 @@ export async function startBoot(
       });
   };
 
-  /** A whole-text test still running in slices (a page of megabytes), for `settled()`. */
-  let checking: Promise<void> | null = null;
-  /** A whole-text test has started and not finished (for the popup's `scanning`). */
-  let checkingNow = false;
+  /** Whole-text tests still running in slices (a page of megabytes), for `settled()`. */
+  let checking: Promise<unknown> = Promise.resolve();
+  /** Whole-text tests started and not finished (for the popup's `scanning`). */
+  let checksRunning = 0;
 
   /**
-   * Tests `root`'s whole text (`wholeTextSteps`: one step on a typical page; a page of megabytes is read in
-   * slices of `BOOT_SLICE_MS`). On the first test of a page without a candidate, emits the measures a scan emits
-   * (`gate`, `total`), so that DevTools and the bench see the same names on every page; a test that fires is
-   * measured as `wake`, and the engine's own scan follows.
+   * Tests `root`'s whole text (`wholeTextSteps`: one step on a typical page, so it finishes in this task; a page
+   * of megabytes is read in slices of `BOOT_SLICE_MS`). On the first test of a page without a candidate, emits
+   * the measures a scan emits (`gate`, `total`), so that DevTools and the bench see the same names on every
+   * page; a test that fires is measured as `wake`, and the engine's own scan follows.
    */
   const check = (root: Node, first: boolean) => {
     if (!enabled()) return;
     const perf = win.performance;
     const started = perf.now();
-    const steps = wholeTextSteps(root, deps.gate());
-    let done: (() => void) | null = null;
-    checkingNow = true;
-    const slice = () => {
-      const sliceStart = perf.now();
-      for (;;) {
-        const step = steps.next();
-        if (step.done) {
-          checkingNow = false;
-          finish(step.value);
-          done?.();
-          return;
+    checksRunning += 1;
+    const run = runSliced(wholeTextSteps(root, deps.gate()), {
+      sliceMs: BOOT_SLICE_MS,
+      now: () => perf.now(),
+      later: (fn) => ctx.setTimeout(fn, 0),
+      // Stopped when the page went away, the site was turned off, or another test already woke the engine.
+      cancelled: () => !ctx.isValid || !enabled() || engine !== null || loading !== null,
+    }).then(
+      (hit) => {
+        checksRunning -= 1;
+        if (hit === true) {
+          emitMeasure(perf, 'wake', started);
+          wake();
+        } else if (hit === false && first) {
+          const end = perf.now();
+          try {
+            perf.measure(`${MEASURE_PREFIX}gate`, { start: started, end });
+            perf.measure(`${MEASURE_PREFIX}total`, { start: started, end });
+          } catch {
+            // A page may have replaced `performance`; measures are optional.
+          }
         }
-        if (perf.now() - sliceStart >= BOOT_SLICE_MS) break;
-      }
-      if (done === null) checking = new Promise<void>((resolve) => (done = resolve));
-      ctx.setTimeout(() => {
-        // Stopped when the page went away, the site was turned off, or another test already woke the engine.
-        if (ctx.isValid && enabled() && engine === null && loading === null) slice();
-        else {
-          checkingNow = false;
-          done?.();
-        }
-      }, 0);
-    };
-    const finish = (hit: boolean) => {
-      if (hit) {
-        emitMeasure(perf, 'wake', started);
-        wake();
-      } else if (first) {
-        const end = perf.now();
-        try {
-          perf.measure(`${MEASURE_PREFIX}gate`, { start: started, end });
-          perf.measure(`${MEASURE_PREFIX}total`, { start: started, end });
-        } catch {
-          // A page may have replaced `performance`; measures are optional.
-        }
-      }
-    };
-    slice();
+      },
+      (error: unknown) => {
+        checksRunning -= 1;
+        deps.onError(error);
+      },
+    );
+    checking = Promise.all([checking, run]);
   };
 
   const root = doc.body ?? doc.documentElement;
@@ -161,7 +152,7 @@ export async function startBoot(
       enabled: enabled(),
       truncated: false,
       // The whole-text test is still reading the page, or the engine it woke is loading.
-      scanning: enabled() && (checkingNow || (loading !== null && !failed)),
+      scanning: enabled() && (checksRunning > 0 || (loading !== null && !failed)),
     });
   const focusNext = () => (enabled() && engine !== null ? engine.focusNext() : false);
   const unlisten = deps.listen({ report, focusNext });

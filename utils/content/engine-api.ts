@@ -33,6 +33,8 @@ export interface EngineInit {
   muteAlias(site: string, alias: string): void;
   /** Drops the mutation records the engine's own highlighting just caused. */
   discardOwnMutations(): void;
+  /** Follows changes inside these open shadow roots too (the page's own observer sees only the document). */
+  observeShadowRoots(roots: readonly ShadowRoot[]): void;
 }
 
 export interface Engine {

@@ -10,6 +10,14 @@ import { defaultLexicon } from '../engine/lexicon';
 import type { Lexicon } from '../engine/lexicon';
 import { readMetadata } from '../engine/metadata';
 import { scanCore, scanSteps } from '../engine/scan-core';
+import {
+  compareRanges,
+  composedContains,
+  openShadowRoots,
+  shadowRootOf,
+  shadowRootSteps,
+} from '../engine/shadow';
+import { scanShadowRoots } from '../engine/shadow-scan';
 import type { Mention, PageSummary, ScanResult } from '../engine/types';
 import { buildExtractRequest } from '../extract/request';
 import { MAX_EXTRACT_TEXT, isExtractReply } from '../extract/protocol';
@@ -40,6 +48,11 @@ export const SCAN_SLICE_MS = 20;
 export interface EngineOptions {
   /** CSS text for the hover card's shadow root. */
   cardCss: string;
+  /**
+   * The `::highlight()` rules (the content script's stylesheet), adopted by the page's open shadow roots that
+   * hold mentions: a document's stylesheet does not style a shadow tree.
+   */
+  highlightCss: string;
 }
 
 function toFacts(summary: PageSummary | null, doc: Document): PageFacts {
@@ -66,7 +79,7 @@ function stillValid(m: Mention): boolean {
 }
 
 function byDocumentOrder(a: Mention, b: Mention): number {
-  return a.range.compareBoundaryPoints(Range.START_TO_START, b.range);
+  return compareRanges(a.range, b.range);
 }
 
 export function startEngine(
@@ -116,11 +129,43 @@ export function startEngine(
     if (highlighter?.kind === 'wrap') init.discardOwnMutations();
   };
 
+  /** Open shadow roots that adopted the highlight rules, with the sheet they adopted. */
+  const styledRoots = new Map<ShadowRoot, CSSStyleSheet>();
+  let highlightSheet: CSSStyleSheet | null | undefined;
+  /** Open shadow roots holding mentions: the caret hit test must be told about them to look inside. */
+  let mentionRoots: ShadowRoot[] = [];
+  const styleShadowRoots = () => {
+    const roots = new Set<ShadowRoot>();
+    for (const mention of mentions) {
+      const shadow = shadowRootOf(mention.range.startContainer);
+      if (shadow !== null) roots.add(shadow);
+    }
+    mentionRoots = [...roots];
+    if (highlighter?.kind !== 'css') return;
+    for (const shadow of mentionRoots) {
+      if (styledRoots.has(shadow)) continue;
+      try {
+        highlightSheet ??= constructSheet(win, options.highlightCss);
+        if (highlightSheet === null) return;
+        adoptSheet(shadow, highlightSheet);
+        styledRoots.set(shadow, highlightSheet);
+      } catch {
+        // No constructable stylesheets here: the mention is counted and reachable, just not drawn.
+        highlightSheet = null;
+      }
+    }
+  };
+  const unstyleShadowRoots = () => {
+    for (const [shadow, sheet] of styledRoots) dropSheet(shadow, sheet);
+    styledRoots.clear();
+  };
+
   const applyHighlights = () => {
     if (mentions.length === 0 && !highlighter) return;
     const started = win.performance.now();
     highlighter ??= createHighlighter(doc, win as never);
     highlighter.set(mentions, settings.highlightStyle);
+    styleShadowRoots();
     hitIndex = indexByTextNode(mentions);
     discardOwnMutations();
     emitMeasure(win.performance, 'highlight', started);
@@ -201,9 +246,20 @@ export function startEngine(
       return;
     }
     fullScanRunning = true;
-    const steps = scanSteps(doc, { ...scanOptions(), extract: false, wholeTextChecked }, null);
+    const light = scanSteps(doc, { ...scanOptions(), extract: false, wholeTextChecked }, null);
     wholeTextChecked = false;
-    runSliced(steps, {
+    function* steps(): Generator<void, ScanResult, void> {
+      const result = yield* light;
+      const roots = yield* shadowRootSteps(doc.body ?? doc.documentElement);
+      if (roots.length === 0) return result;
+      init.observeShadowRoots(roots);
+      const shadow = yield* scanShadowRoots(doc, roots, scanOptions, () => result.mentions.length > 0);
+      if (shadow.mentions.length === 0) return result;
+      const all = [...result.mentions, ...shadow.mentions].sort(byDocumentOrder);
+      const truncated = result.stats.truncated || shadow.truncated || all.length > MAX_MENTIONS;
+      return { ...result, mentions: all.slice(0, MAX_MENTIONS), stats: { ...result.stats, truncated } };
+    }
+    runSliced(steps(), {
       sliceMs: SCAN_SLICE_MS,
       now: () => win.performance.now(),
       later: (fn) => ctx.setTimeout(fn, 0),
@@ -231,7 +287,7 @@ export function startEngine(
       return;
     }
     const kept = mentions.filter(
-      (m) => stillValid(m) && !roots.some((r) => r.contains(m.range.startContainer)),
+      (m) => stillValid(m) && !roots.some((r) => composedContains(r, m.range.startContainer)),
     );
     const found: Mention[] = [];
     for (const root of roots) {
@@ -250,6 +306,15 @@ export function startEngine(
       emitScanMeasures(win.performance, result.stats);
       found.push(...result.mentions);
       if (result.stats.truncated) truncated = true;
+      // Components added with the content bring their shadow roots (attached when they connect).
+      const shadows = openShadowRoots(root);
+      if (shadows.length === 0) continue;
+      init.observeShadowRoots(shadows);
+      const inShadows = runToEnd(
+        scanShadowRoots(doc, shadows, scanOptions, () => kept.length > 0 || found.length > 0),
+      );
+      found.push(...inShadows.mentions);
+      if (inShadows.truncated) truncated = true;
     }
     const next = [...kept, ...found].sort(byDocumentOrder);
     if (next.length > MAX_MENTIONS) {
@@ -267,6 +332,7 @@ export function startEngine(
     mentions = [];
     truncated = false;
     highlighter?.clear();
+    unstyleShadowRoots();
     hitIndex = indexByTextNode<Mention>([]);
     discardOwnMutations();
     publishBadge();
@@ -324,7 +390,7 @@ export function startEngine(
 
   const hover = createHoverState<Mention>(
     {
-      itemAt: (x, y) => (mentions.length === 0 ? null : itemAt(doc, hitIndex, x, y)),
+      itemAt: (x, y) => (mentions.length === 0 ? null : itemAt(doc, hitIndex, x, y, 2, mentionRoots)),
       inCard: (target) => cardHost?.contains(target) ?? false,
       open: (mention) => void openCard(mention, false),
       close: () => {
@@ -431,6 +497,7 @@ export function startEngine(
       hover.dispose();
       cardHost?.destroy();
       highlighter?.clear();
+      unstyleShadowRoots();
     },
   };
   return engine;
@@ -446,4 +513,50 @@ function displayName(lexicon: Lexicon | undefined, mention: Mention): string {
 function isInsideWrap(node: Node): boolean {
   const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   return !!el?.closest('vendor-lens-mark');
+}
+
+/** A step generator run to its end in this task (a partial scan's small subtrees). */
+function runToEnd<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The page's own object behind a Firefox content script's Xray wrapper (`wrappedJSObject`), else `value`. */
+function unwrapped<T extends object>(value: T): T {
+  return (value as T & { wrappedJSObject?: T }).wrappedJSObject ?? value;
+}
+
+/** A constructed stylesheet holding `css`, made by the page's own constructor so that its roots can adopt it. */
+function constructSheet(win: Window, css: string): CSSStyleSheet {
+  const Sheet = (unwrapped(win) as Window & typeof globalThis).CSSStyleSheet;
+  const sheet = new Sheet();
+  sheet.replaceSync(css);
+  return sheet;
+}
+
+/**
+ * Appends `sheet` to the root's adopted sheets, after the page's own. Written by index, with no array method:
+ * Firefox refuses the observable array through a content script's Xray wrapper, so the page's own object is
+ * used, and index writes cannot be redirected by a page that replaced `Array.prototype` methods.
+ */
+function adoptSheet(shadow: ShadowRoot, sheet: CSSStyleSheet): void {
+  const sheets = unwrapped(shadow).adoptedStyleSheets;
+  sheets[sheets.length] = sheet;
+}
+
+/** Removes `sheet` from the root's adopted sheets, keeping the page's own in their order. */
+function dropSheet(shadow: ShadowRoot, sheet: CSSStyleSheet): void {
+  try {
+    const sheets = unwrapped(shadow).adoptedStyleSheets;
+    let kept = 0;
+    for (let i = 0; i < sheets.length; i++) {
+      const current = sheets[i]!;
+      if (current !== sheet) sheets[kept++] = current;
+    }
+    sheets.length = kept;
+  } catch {
+    // The page replaced the root's sheets meanwhile: nothing of ours to remove.
+  }
 }

@@ -34,13 +34,28 @@ export function indexByTextNode<T extends Hittable>(items: readonly T[]): WeakMa
   return index;
 }
 
-/** The caret (node, offset) under a viewport point, with whichever API the browser has. */
-export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+/**
+ * The caret (node, offset) under a viewport point, with whichever API the browser has. A point over an open
+ * shadow root listed in `shadowRoots` resolves inside it (otherwise the caret stops at the host).
+ */
+export function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+  shadowRoots: readonly ShadowRoot[] = [],
+): { node: Node; offset: number } | null {
   const withPosition = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretPositionFromPoint?: (
+      x: number,
+      y: number,
+      options?: { shadowRoots: ShadowRoot[] },
+    ) => { offsetNode: Node; offset: number } | null;
   };
   if (typeof withPosition.caretPositionFromPoint === 'function') {
-    const pos = withPosition.caretPositionFromPoint(x, y);
+    const pos =
+      shadowRoots.length === 0
+        ? withPosition.caretPositionFromPoint(x, y)
+        : withPosition.caretPositionFromPoint(x, y, { shadowRoots: [...shadowRoots] });
     return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
   }
   const withRange = doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null };
@@ -51,15 +66,19 @@ export function caretAt(doc: Document, x: number, y: number): { node: Node; offs
   return null;
 }
 
-/** The item under (x, y), or null. `pad` widens each text rect a little (line gaps, thin underlines). */
+/**
+ * The item under (x, y), or null. `pad` widens each text rect a little (line gaps, thin underlines);
+ * `shadowRoots` are the open shadow roots holding items.
+ */
 export function itemAt<T extends Hittable>(
   doc: Document,
   index: WeakMap<Node, T[]>,
   x: number,
   y: number,
   pad = 2,
+  shadowRoots: readonly ShadowRoot[] = [],
 ): T | null {
-  const caret = caretAt(doc, x, y);
+  const caret = caretAt(doc, x, y, shadowRoots);
   if (!caret) return null;
   const candidates = index.get(caret.node);
   if (!candidates) return null;

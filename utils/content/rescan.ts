@@ -29,6 +29,8 @@ export interface RescanOptions {
 export interface RescanScheduler {
   /** Drop mutation records our own highlighting just caused (the wrapping fallback). */
   discardOwnMutations(): void;
+  /** Follows changes inside an open shadow root as well (a MutationObserver stops at shadow boundaries). */
+  observe(shadow: ShadowRoot): void;
   dispose(): void;
 }
 
@@ -119,12 +121,19 @@ export function createRescanScheduler(options: RescanOptions): RescanScheduler {
   };
 
   const observer = new (win as Window & typeof globalThis).MutationObserver(take);
-  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  const observed = new WeakSet<Node>();
+  const follow = (target: Node) => {
+    if (observed.has(target)) return;
+    observed.add(target);
+    observer.observe(target, { childList: true, subtree: true, characterData: true });
+  };
+  follow(root);
 
   return {
     discardOwnMutations() {
       observer.takeRecords();
     },
+    observe: follow,
     dispose() {
       observer.disconnect();
       if (timer !== undefined) clearTimeout(timer);

@@ -21,6 +21,7 @@
  */
 import { isInExcludedSubtree } from './dom';
 import type { GatePatterns, WholeTextGate } from './lexicon';
+import { shadowRootSteps } from './shadow';
 
 const SHOW_TEXT = 0x4;
 /** Characters of each side joined to test an anchor split across two text nodes. */
@@ -115,23 +116,35 @@ function textParts(root: Node): Node[] {
 }
 
 /**
- * `mayHoldMention(root.textContent)` read in pieces, pausing between them: the root's subtrees (`textParts`) in
- * groups of `WHOLE_TEXT_GROUP`, each group's text read at once with a `Range` (its `toString()` is the text of the
- * text nodes inside, like `textContent`). On a page of a few megabytes of text one `textContent` is a single
- * 60-90 ms task (measured in Chromium and Firefox on a 5 MB page); the pieces can be spread over several tasks.
- * Each test includes the previous group's last `WHOLE_TEXT_OVERLAP` characters, so a name across an edge is
- * found. A typical page is one group: one step, no pause.
+ * `mayHoldMention(root.textContent)` read in pieces, pausing between them, then the same test on the text of
+ * each open shadow root under `root` (`shadowRootSteps`: text a TreeWalker and `textContent` do not reach).
+ * The light DOM is read as the root's subtrees (`textParts`) in groups of `WHOLE_TEXT_GROUP`, each group's text
+ * at once with a `Range` (its `toString()` is the text of the text nodes inside, like `textContent`). On a page
+ * of a few megabytes of text one `textContent` is a single 60-90 ms task (measured in Chromium and Firefox on a
+ * 5 MB page); the pieces can be spread over several tasks. Each test includes the previous group's last
+ * `WHOLE_TEXT_OVERLAP` characters, so a name across an edge is found. A typical page is one group: a single
+ * `textContent`, as cheap as the test was before it could pause.
  */
 export function* wholeTextSteps(root: Node, patterns: WholeTextGate): Generator<void, boolean, void> {
+  if (yield* lightTextSteps(root, patterns)) return true;
+  const roots = yield* shadowRootSteps(root);
+  for (const shadow of roots) {
+    if (mayHoldMention(shadow.textContent ?? '', patterns)) return true;
+  }
+  return false;
+}
+
+function* lightTextSteps(root: Node, patterns: WholeTextGate): Generator<void, boolean, void> {
   const parts = textParts(root);
+  if (parts.length <= WHOLE_TEXT_GROUP) return mayHoldMention(root.textContent ?? '', patterns);
   const doc = root.ownerDocument ?? (root as Document);
-  const range = parts.length > 1 ? doc.createRange() : null;
+  const range = doc.createRange();
   let tail = '';
   for (let i = 0; i < parts.length; i += WHOLE_TEXT_GROUP) {
     const first = parts[i]!;
     const last = parts[Math.min(i + WHOLE_TEXT_GROUP, parts.length) - 1]!;
     let text: string;
-    if (range === null || first === last) text = first.textContent ?? '';
+    if (first === last) text = first.textContent ?? '';
     else {
       range.setStartBefore(first);
       range.setEndAfter(last);
@@ -142,7 +155,7 @@ export function* wholeTextSteps(root: Node, patterns: WholeTextGate): Generator<
     tail = chunk.slice(-WHOLE_TEXT_OVERLAP);
     if (i + WHOLE_TEXT_GROUP < parts.length) yield;
   }
-  range?.detach();
+  range.detach();
   return false;
 }
 

@@ -16,6 +16,12 @@ function page(html: string, title = 'A page'): void {
   document.title = title;
 }
 
+function paragraph(text: string): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.textContent = text;
+  return p;
+}
+
 function fakeCtx() {
   let invalidated: (() => void)[] = [];
   const ctx = {
@@ -196,6 +202,20 @@ describe('content script boot', () => {
     } finally {
       now.mockRestore();
     }
+  });
+
+  it('wakes on a mention that only an open shadow root holds, not one in a closed root', async () => {
+    page('<p>Weather today.</p><div id="open"></div><div id="closed"></div>');
+    document.getElementById('closed')!.attachShadow({ mode: 'closed' }).append(paragraph('Dahua'));
+    const quiet = harness();
+    await start(quiet);
+    expect(quiet.loads).toBe(0);
+    invalidate?.();
+    document.getElementById('open')!.attachShadow({ mode: 'open' }).append(paragraph('Hytera radios.'));
+    const h = harness();
+    await start(h);
+    expect(h.loads).toBe(1);
+    expect(performance.getEntriesByName('vendor-lens:wake')).toHaveLength(1);
   });
 
   it('loads the engine when the page later adds content that may mention a vendor', async () => {

@@ -158,6 +158,36 @@ describe('rescan scheduler', () => {
     s.dispose();
   });
 
+  it('follows changes inside an open shadow root once told about it', async () => {
+    body('<div id="host"></div>');
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    const section = document.createElement('section');
+    shadow.append(section);
+    const rescan = vi.fn();
+    const s = createRescanScheduler({
+      ctx,
+      win: window,
+      root: document.body,
+      isOwnNode: () => false,
+      rescan,
+    });
+    const p1 = document.createElement('p');
+    p1.textContent = 'Hikvision';
+    section.append(p1);
+    await vi.advanceTimersByTimeAsync(1500);
+    // The document's observer does not see into the shadow tree.
+    expect(rescan).not.toHaveBeenCalled();
+    s.observe(shadow);
+    s.observe(shadow); // twice is once
+    const p2 = document.createElement('p');
+    p2.textContent = 'Dahua';
+    section.append(p2);
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(rescan).toHaveBeenCalledTimes(1);
+    expect(rescan.mock.calls[0]![0]).toEqual([p2]);
+    s.dispose();
+  });
+
   it('keeps a page that mutates constantly within the per-second budget', async () => {
     body('<main id="m"></main>');
     let clock = 0;

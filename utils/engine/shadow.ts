@@ -1,0 +1,115 @@
+/**
+ * Open shadow roots: text a page renders from a shadow tree (web components, embedded widgets) is text the
+ * reader reads, but a TreeWalker, `textContent` and `Range`s stop at a shadow boundary. These helpers find the
+ * open roots under a node (closed roots stay closed: the page asked for that) and order nodes across trees.
+ */
+
+/** Elements the search visits between two pauses of `shadowRootSteps`. */
+export const SHADOW_ELEMENTS_PER_STEP = 4096;
+/** Most shadow roots read on one page (a page with thousands of components is read up to here). */
+export const MAX_SHADOW_ROOTS = 500;
+
+const SHOW_ELEMENT = 0x1;
+
+/**
+ * The open shadow roots under `root` and the roots nested inside them, at most `MAX_SHADOW_ROOTS`: each tree's
+ * roots in the order of their hosts, a tree's roots before the roots inside them (mentions are sorted later, with
+ * `compareRanges`); pauses every `SHADOW_ELEMENTS_PER_STEP` elements so that a page of 100,000 elements can
+ * be searched over several tasks. `root` itself may be a host.
+ */
+export function* shadowRootSteps(root: Node, limit = MAX_SHADOW_ROOTS): Generator<void, ShadowRoot[], void> {
+  const doc = root.ownerDocument ?? (root as Document);
+  const found: ShadowRoot[] = [];
+  const queue: Node[] = [root];
+  let visited = 0;
+  while (queue.length > 0 && found.length < limit) {
+    const start = queue.shift()!;
+    const walker = doc.createTreeWalker(start, SHOW_ELEMENT);
+    const nested: Node[] = [];
+    for (
+      let el: Node | null = start.nodeType === 1 ? start : walker.nextNode();
+      el !== null;
+      el = walker.nextNode()
+    ) {
+      if (++visited % SHADOW_ELEMENTS_PER_STEP === 0) yield;
+      const shadow = (el as Element).shadowRoot;
+      if (shadow != null) {
+        found.push(shadow);
+        nested.push(shadow);
+        if (found.length >= limit) break;
+      }
+    }
+    queue.unshift(...nested);
+  }
+  return found;
+}
+
+/** `shadowRootSteps` run to the end in one go (small subtrees, tests). */
+export function openShadowRoots(root: Node, limit = MAX_SHADOW_ROOTS): ShadowRoot[] {
+  const steps = shadowRootSteps(root, limit);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `node`, then the host of its shadow root, that host's host, and so on up to the document's tree. */
+function hostChain(node: Node): Node[] {
+  const chain: Node[] = [node];
+  for (let root = node.getRootNode(); isShadowRoot(root); root = root.host.getRootNode())
+    chain.push(root.host);
+  return chain.reverse();
+}
+
+export function isShadowRoot(node: Node): node is ShadowRoot {
+  return node.nodeType === 11 && (node as ShadowRoot).host != null;
+}
+
+const PRECEDING = 0x02;
+const FOLLOWING = 0x04;
+
+/**
+ * Tree order across shadow boundaries (negative when `a` comes first): nodes are compared where their trees
+ * meet, a node in a shadow tree standing at its host's place. The content of a host's shadow root comes before
+ * the host's light-DOM children (it is what the host renders first, typically around its slots).
+ */
+export function composedCompare(a: Node, b: Node): number {
+  if (a === b) return 0;
+  const chainA = hostChain(a);
+  const chainB = hostChain(b);
+  let i = 0;
+  while (i < chainA.length && i < chainB.length && chainA[i] === chainB[i]) i += 1;
+  // One node is the host of (a tree holding) the other: the host comes first.
+  if (i === chainA.length) return -1;
+  if (i === chainB.length) return 1;
+  const x = chainA[i]!;
+  const y = chainB[i]!;
+  const position = x.compareDocumentPosition(y);
+  if (position & FOLLOWING) return -1;
+  if (position & PRECEDING) return 1;
+  return 0;
+}
+
+/** Two ranges in tree order, across shadow boundaries (`compareBoundaryPoints` throws across trees). */
+export function compareRanges(a: Range, b: Range): number {
+  if (a.startContainer.getRootNode() === b.startContainer.getRootNode()) {
+    return a.compareBoundaryPoints(0 /* START_TO_START */, b);
+  }
+  return composedCompare(a.startContainer, b.startContainer);
+}
+
+/** `ancestor.contains(node)`, looking through the shadow roots between them (`contains` stops at a root). */
+export function composedContains(ancestor: Node, node: Node): boolean {
+  for (let current: Node | null = node; current !== null;) {
+    if (ancestor.contains(current)) return true;
+    const root = current.getRootNode();
+    current = isShadowRoot(root) ? root.host : null;
+  }
+  return false;
+}
+
+/** The shadow root `node` is in, or null in the document's own tree. */
+export function shadowRootOf(node: Node): ShadowRoot | null {
+  const root = node.getRootNode();
+  return isShadowRoot(root) ? root : null;
+}
