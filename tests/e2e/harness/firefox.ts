@@ -67,6 +67,22 @@ async function waitAcross(timeoutMs: number, wait: (remainingMs: number) => Prom
 }
 
 /**
+ * Resolves once `check()` (an `evaluate` in the page) is truthy, asking every 100 ms until `timeoutMs`; a realm
+ * replaced mid-call is retried (`waitAcross`), a real timeout fails.
+ */
+function pollUntil(page: Page, timeoutMs: number, check: () => Promise<unknown>): Promise<void> {
+  return waitAcross(timeoutMs, async (remainingMs) => {
+    const deadline = Date.now() + remainingMs;
+    for (;;) {
+      if (await check()) return;
+      if (Date.now() >= deadline)
+        throw new Error(`Waiting failed: ${timeoutMs} ms exceeded on ${page.url()}`);
+      await sleep(100);
+    }
+  });
+}
+
+/**
  * Records what the extension's scripts threw or logged as errors in `page`, as far as BiDi reports them (its
  * `log.entryAdded` events; whether Firefox sends them for a content script's sandbox is what the hostile
  * suite's control case shows). Subscribed when the tab's target appears, so the first task may be missed.
@@ -89,8 +105,10 @@ function wrap(page: Page, scheme: 'light' | 'dark', errors: string[] = []): E2EP
   return {
     extensionErrors: () => [...errors],
     evaluate: (fn, arg) => retrying(() => page.evaluate(fn as never, arg) as never),
+    // Polled with `evaluate`: puppeteer's `waitForFunction` builds its predicate with `Function()` in the page,
+    // which a page's strict CSP refuses (Firefox 140 ESR).
     waitFor: (fn, arg, timeoutMs = 15_000) =>
-      waitAcross(timeoutMs, (timeout) => page.waitForFunction(fn as never, { timeout, polling: 100 }, arg)),
+      pollUntil(page, timeoutMs, () => page.evaluate(fn as never, arg)),
     waitForSelector: (selector, timeoutMs = 15_000) =>
       waitAcross(timeoutMs, (timeout) => page.waitForSelector(selector, { timeout })),
     textOf: (selector) => retrying(() => page.$eval(selector, (el) => el.textContent ?? '')),
@@ -186,8 +204,10 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<E2EBr
       const page = await (await targetPromise).asPage();
       watch(page);
       const errors = watchErrors(page, extensionOrigin);
-      await waitAcross(15_000, (timeout) =>
-        page.waitForFunction(() => document.readyState === 'complete', { timeout }),
+      await pollUntil(
+        page,
+        15_000,
+        async () => (await page.evaluate(() => document.readyState)) === 'complete',
       );
       await page.bringToFront();
       return { page: wrap(page, scheme, errors), tabId };

@@ -39,16 +39,19 @@ export async function startLoggingProxy(): Promise<LoggingProxy> {
 
 /**
  * The browsers' own service requests, which they make whatever the extension does: Chromium's sign-in,
- * autofill and update checks (`accounts.google.com`, `*.googleapis.com`), Firefox's remote-settings sync
- * (`firefox.settings.services.mozilla.com`: blocklists, certificate data). They reach the proxy as CONNECTs to
- * those hosts and are counted apart; the extension cannot be behind them: its pages and worker can reach nothing
+ * autofill and update checks (`accounts.google.com`, `*.googleapis.com`) and its device check-in
+ * (`android.clients.google.com`), Firefox's remote-settings sync (`firefox.settings.services.mozilla.com`:
+ * blocklists, certificate data) and its captive-portal check (`http://detectportal.firefox.com/`, seen once in
+ * a run of the hostile suite). They reach the proxy as CONNECTs (or plain GETs) to those hosts and are counted
+ * apart; the extension cannot be behind them: its pages and worker can reach nothing
  * (`privacy.shared.ts` proves it), and in Chromium the tabs' requests, content scripts included, go through the harness's
  * routes instead. Any other host fails the test.
  */
 export const BROWSER_SERVICES: Record<BrowserName, RegExp> = {
   chromium:
-    /^proxy: (?:CONNECT |[A-Z]+ https?:\/\/)(?:accounts\.google\.com|[\w.-]+\.googleapis\.com|[\w.-]+\.gvt1\.com|clients\d*\.google\.com)[:/]/,
-  firefox: /^proxy: CONNECT firefox\.settings\.services\.mozilla\.com:443$/,
+    /^proxy: (?:CONNECT |[A-Z]+ https?:\/\/)(?:accounts\.google\.com|[\w.-]+\.googleapis\.com|[\w.-]+\.gvt1\.com|(?:android\.)?clients\d*\.google\.com)[:/]/,
+  firefox:
+    /^proxy: (?:CONNECT firefox\.settings\.services\.mozilla\.com:443|GET http:\/\/detectportal\.firefox\.com\/[\w./-]*)$/,
 };
 
 /** `blockedRequests()` without the browser's own service requests: what the extension could be behind. */
