@@ -231,6 +231,8 @@ export function* scanSteps(
   stats.timings.match = matchEnd - gateEnd - (paused - pausedBeforeMatch);
 
   let summary: PageSummary | null = null;
+  // Whether this scan had an extraction stage at all: without one its time is 0, never the clock's tick.
+  let extracting = true;
   if (mentions.length > 0 && options.extract !== false && extractor !== null) {
     stats.readerable = extractor.checkReaderable(doc);
     const extracted = extractor.extractArticle(doc, markers, stats.readerable);
@@ -248,9 +250,11 @@ export function* scanSteps(
     } else {
       summary = readMetadata(doc, stats.readerable);
     }
+  } else {
+    extracting = false;
   }
   const end = now();
-  stats.timings.extract = end - matchEnd;
+  stats.timings.extract = extracting ? end - matchEnd : 0;
   stats.timings.total = end - start - paused;
   return { summary, mentions, stats };
 }

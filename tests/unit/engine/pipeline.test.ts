@@ -186,7 +186,20 @@ describe('scanDocument', () => {
     const doc = load('<p>Hikvision</p>');
     const result = scanDocument(doc, { lexicon: buildLexicon([]), now: () => (t += 1) });
     expect(result.mentions).toEqual([]);
-    expect(result.stats.timings).toEqual({ gate: 1, match: 1, extract: 1, total: 3 });
+    // No mentions and no summary asked for: there is no extraction stage, whatever the clock did meanwhile.
+    expect(result.stats.timings).toEqual({ gate: 1, match: 1, extract: 0, total: 3 });
+  });
+
+  it('times extraction only when it runs: none in a scan that leaves it to another thread', () => {
+    const doc = load(article([FILLER, `${FILLER} Hikvision.`, FILLER, FILLER]));
+    let t = 0;
+    const skipped = scanDocument(doc, { extract: false, now: () => (t += 1) });
+    expect(skipped.mentions.length).toBeGreaterThan(0);
+    expect(skipped.stats.timings.extract).toBe(0);
+    t = 0;
+    const ran = scanDocument(doc, { now: () => (t += 1) });
+    expect(ran.stats.readabilityRan).toBe(true);
+    expect(ran.stats.timings.extract).toBeGreaterThan(0);
   });
 
   it('does not change the page', () => {
