@@ -101,6 +101,26 @@ function watchErrors(page: Page, extensionOrigin: string): string[] {
   return errors;
 }
 
+/**
+ * Puppeteer sends BiDi's `browsingContext.setViewport` and `emulation.setScreenOrientationOverride` together; a
+ * Firefox ESR without the second (140 has none) still applies the first. That one refusal is let through, and the
+ * size is then checked in the page, so a viewport that did not change still fails.
+ */
+async function setViewport(page: Page, width: number, height: number): Promise<void> {
+  try {
+    await page.setViewport({ width, height });
+  } catch (error) {
+    if (!String(error).includes('unknown command emulation.setScreenOrientationOverride')) throw error;
+    await pollUntil(page, 5_000, () =>
+      page.evaluate(
+        (w: number, h: number) => window.innerWidth === w && window.innerHeight === h,
+        width,
+        height,
+      ),
+    );
+  }
+}
+
 function wrap(page: Page, scheme: 'light' | 'dark', errors: string[] = []): E2EPage {
   return {
     extensionErrors: () => [...errors],
@@ -115,7 +135,7 @@ function wrap(page: Page, scheme: 'light' | 'dark', errors: string[] = []): E2EP
     click: (selector) => page.click(selector),
     mouseMove: (x, y) => page.mouse.move(x, y),
     press: (key) => page.keyboard.press(key as never),
-    setViewport: (width, height) => page.setViewport({ width, height }),
+    setViewport: (width, height) => setViewport(page, width, height),
     async colorScheme(wanted) {
       // ESR 153's BiDi has no media emulation; the scheme is a launch option (a profile pref).
       if (wanted !== scheme)
