@@ -86,6 +86,30 @@ export const WHOLE_TEXT_GROUP = 256;
 const WHOLE_TEXT_OVERLAP = 256;
 /** `wholeTextSteps` opens the page's wrappers, up to 4 levels down, until it has this many subtrees. */
 const WHOLE_TEXT_PARTS = 64;
+/** A root with more elements than this is read in pieces (the 100,000-element hostile page has 100,001). */
+export const LARGE_ELEMENTS = 20_000;
+/** A document whose HTML was larger than this (decoded bytes) is read in pieces (largest corpus page: 1.03 MB). */
+export const LARGE_HTML_BYTES = 2_000_000;
+
+/**
+ * Whether one `root.textContent` may be a long task, so that `wholeTextSteps` should read it in pieces: more
+ * than `LARGE_ELEMENTS` elements under it, or a document that arrived as more than `LARGE_HTML_BYTES` of HTML.
+ * Both are cheap: the count is made natively, without a wrapper per element (measured in a Chromium isolated
+ * world on the corpus: +0.05 ms median), and the navigation entry is already there. Opening the page's wrappers
+ * to read it in pieces costs about 0.6 ms on a typical page, which only a large one should pay.
+ */
+export function mayBeLarge(root: Node): boolean {
+  const scope = root as Partial<ParentNode> & Partial<Pick<Element, 'getElementsByTagName'>>;
+  if (
+    typeof scope.getElementsByTagName === 'function' &&
+    scope.getElementsByTagName('*').length > LARGE_ELEMENTS
+  )
+    return true;
+  const perf = (root.ownerDocument ?? (root as Document)).defaultView?.performance;
+  if (perf === undefined || typeof perf.getEntriesByType !== 'function') return false;
+  const [entry] = perf.getEntriesByType('navigation') as Partial<PerformanceNavigationTiming>[];
+  return (entry?.decodedBodySize ?? 0) > LARGE_HTML_BYTES;
+}
 
 /**
  * Subtrees (elements and text nodes, in document order) whose texts joined make up `root.textContent`: the
@@ -116,17 +140,22 @@ function textParts(root: Node): Node[] {
 }
 
 /**
- * `mayHoldMention(root.textContent)` read in pieces, pausing between them, then the same test on the text of
- * each open shadow root under `root` (`shadowRootSteps`: text a TreeWalker and `textContent` do not reach).
- * The light DOM is read as the root's subtrees (`textParts`) in groups of `WHOLE_TEXT_GROUP`, each group's text
- * at once with a `Range` (its `toString()` is the text of the text nodes inside, like `textContent`). On a page
- * of a few megabytes of text one `textContent` is a single 60-90 ms task (measured in Chromium and Firefox on a
- * 5 MB page); the pieces can be spread over several tasks. Each test includes the previous group's last
- * `WHOLE_TEXT_OVERLAP` characters, so a name across an edge is found. A typical page is one group: a single
- * `textContent`, as cheap as the test was before it could pause.
+ * `mayHoldMention(root.textContent)`, then the same test on the text of each open shadow root under `root`
+ * (`shadowRootSteps`: text a TreeWalker and `textContent` do not reach). A `large` root (`mayBeLarge`) is read
+ * in pieces, pausing between them: as the root's subtrees (`textParts`) in groups of `WHOLE_TEXT_GROUP`, each
+ * group's text at once with a `Range` (its `toString()` is the text of the text nodes inside, like
+ * `textContent`). On a page of a few megabytes of text one `textContent` is a single 60-90 ms task (measured in
+ * Chromium and Firefox on a 5 MB page); the pieces can be spread over several tasks. Each test includes the
+ * previous group's last `WHOLE_TEXT_OVERLAP` characters, so a name across an edge is found. Any other root is
+ * one `textContent`, as cheap as the test was before it could pause.
  */
-export function* wholeTextSteps(root: Node, patterns: WholeTextGate): Generator<void, boolean, void> {
-  if (yield* lightTextSteps(root, patterns)) return true;
+export function* wholeTextSteps(
+  root: Node,
+  patterns: WholeTextGate,
+  large = mayBeLarge(root),
+): Generator<void, boolean, void> {
+  if (large ? yield* lightTextSteps(root, patterns) : mayHoldMention(root.textContent ?? '', patterns))
+    return true;
   const roots = yield* shadowRootSteps(root);
   for (const shadow of roots) {
     if (mayHoldMention(shadow.textContent ?? '', patterns)) return true;

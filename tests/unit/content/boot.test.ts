@@ -4,6 +4,7 @@ import { startBoot } from '@/utils/content/boot';
 import type { Boot, BootDeps } from '@/utils/content/boot';
 import { loadEngine, publishEngine, takeEngine } from '@/utils/content/engine-api';
 import type { Engine, EngineInit, StartEngine } from '@/utils/content/engine-api';
+import { LARGE_HTML_BYTES } from '@/utils/engine/gate';
 import { defaultLexicon } from '@/utils/engine/lexicon';
 import { defaultSettings, withSiteEnabled } from '@/utils/settings';
 import type { Settings } from '@/utils/settings';
@@ -182,6 +183,12 @@ describe('content script boot', () => {
 
   it('reads a long page in slices, one task at a time, and wakes on a name at its end', async () => {
     page(`<p>${'The committee met again. '.repeat(40)}</p>`.repeat(1200) + '<p>Hytera radios.</p>');
+    // The page arrived as megabytes of HTML (a small page is one `textContent`: gate.test.ts).
+    const entries = vi
+      .spyOn(performance, 'getEntriesByType')
+      .mockImplementation((type: string) =>
+        type === 'navigation' ? ([{ decodedBodySize: LARGE_HTML_BYTES + 1 }] as never) : [],
+      );
     // Every step looks slow (20 ms per clock read), so each one ends its slice.
     let clock = 0;
     const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 20));
@@ -201,6 +208,7 @@ describe('content script boot', () => {
       expect(performance.getEntriesByName('vendor-lens:wake')).toHaveLength(1);
     } finally {
       now.mockRestore();
+      entries.mockRestore();
     }
   });
 

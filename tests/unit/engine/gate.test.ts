@@ -1,10 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   GATE_CHARS_PER_STEP,
   GATE_NODES_PER_STEP,
+  LARGE_ELEMENTS,
+  LARGE_HTML_BYTES,
   WHOLE_TEXT_GROUP,
   foldExotic,
   gateSteps,
+  mayBeLarge,
   mayHoldMention,
   runGate,
   wholeTextSteps,
@@ -178,7 +181,7 @@ describe('mayHoldMention (the whole-text check before the walk)', () => {
   it('reads the same in pieces (wholeTextSteps) as in one textContent, comments left out', () => {
     const run = (body: string) => {
       gate(body);
-      const steps = wholeTextSteps(page!.document.body, patterns);
+      const steps = wholeTextSteps(page!.document.body, patterns, true);
       let pauses = 0;
       let step = steps.next();
       for (; !step.done; step = steps.next()) pauses += 1;
@@ -203,6 +206,38 @@ describe('mayHoldMention (the whole-text check before the walk)', () => {
     const split = run(`<div>${paras.join('')}</div>`);
     expect(split.hit).toBe(true);
     expect(split.pauses).toBe(1);
+  });
+
+  it('reads a small page in one textContent, and only a large one in pieces', () => {
+    const count = (body: string, large?: boolean) => {
+      gate(body);
+      const steps = wholeTextSteps(page!.document.body, patterns, large);
+      let pauses = 0;
+      for (let step = steps.next(); !step.done; step = steps.next()) pauses += 1;
+      return pauses;
+    };
+    const paras = `<p>${'The committee met again. '.repeat(20)}</p>`.repeat(600);
+    expect(count(paras)).toBe(0);
+    expect(mayBeLarge(page!.document.body)).toBe(false);
+    expect(count(paras, true)).toBe(Math.ceil(600 / WHOLE_TEXT_GROUP) - 1);
+    // Many elements: counted natively, without reading them.
+    gate('<div><i>a</i></div>'.repeat(LARGE_ELEMENTS / 2 + 1));
+    expect(mayBeLarge(page!.document.body)).toBe(true);
+    expect(mayBeLarge(page!.document.body.firstElementChild!)).toBe(false);
+    // A document that arrived as megabytes of HTML, whatever its element count.
+    gate('<p>Rain</p>');
+    const perf = page!.window.performance;
+    const entries = vi
+      .spyOn(perf, 'getEntriesByType')
+      .mockImplementation((type: string) =>
+        type === 'navigation' ? ([{ decodedBodySize: LARGE_HTML_BYTES + 1 }] as never) : [],
+      );
+    try {
+      expect(mayBeLarge(page!.document.body)).toBe(true);
+    } finally {
+      entries.mockRestore();
+    }
+    expect(mayBeLarge(page!.document.body)).toBe(false);
   });
 
   it('folds full-width letters and drops ignorable characters', () => {
