@@ -1,13 +1,18 @@
 /**
  * Hostile pages, in each browser: for every page of `hostile-pages.ts` the badge and the highlights are right
- * (or capped at 500), the page's main world sees no error, its own MutationObserver sees nothing from us, its
- * checks pass (form fields unchanged, no XSS ran), and the page's 10 ms heartbeat never stalls more than
- * 100 ms longer than with Vendor Lens off.
+ * (or capped at 500), the page's main world sees no error, nothing of the extension's own scripts throws or logs
+ * an error in any world of the page, its own MutationObserver sees nothing from us, its checks pass (form fields
+ * unchanged, no XSS ran), and the page's 10 ms heartbeat does not stall more than 100 ms longer than with
+ * Vendor Lens off.
  *
  * "Off" = the site (127.0.0.1) is in `disabledSites` before the page loads: the content script is still
  * injected, reads the settings and stops, so the baseline includes its evaluation but not the scan.
- * Errors thrown inside the content script's isolated world are not observed here (the harness exposes no
- * console stream); the badge and highlights being right is what shows the content script survived.
+ *
+ * Each page is loaded `ROUNDS` times off and on, alternating, and the heartbeat bound holds between the medians:
+ * on a busy 2-core machine a single load of the 5 MB page showed gaps of 130-254 ms with no extension installed
+ * at all and no main-thread slice over 1.5 ms inside the gap (`bench/stall.ts`: the renderer was not scheduled),
+ * so one sample against one sample failed or passed on luck. A stall of ours is in every load, so the median
+ * keeps it; every other check runs on every load.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badge, launch, startFixtureServer, waitForBadge, withoutBrowserServices } from './harness';
@@ -16,24 +21,8 @@ import { hostileCases } from './hostile-pages';
 import type { HostileCase } from './hostile-pages';
 
 const SLACK_MS = 100;
-/**
- * Known close to the budget (measured 2026-12-01 on the shared 2-core machine), with a looser bound so that a
- * regression still fails; the README lists them with their figures.
- * - The page nested 5,000 deep, in both browsers: our own steps there are short (whole-text test 1-3 ms, gate
- *   2-6 ms, match 9-16 ms, serialisation 5-15 ms), but the browser's style and layout of the deep tree land in
- *   the measured window when the scan runs: off + 14 to + 79 ms in Chromium, + 57 to + 64 ms in Firefox, once
- *   + 187 ms in a Firefox diagnostic run.
- * - In Chromium, the 5 MB and 100,000-element pages: every step of ours on them is now under 20 ms (the
- *   whole-text test and the gate's walk are read in slices, and such pages are no longer serialised), and most
- *   runs are within off + 8 to + 63 ms, but single runs reached off + 91 ms (100,000 elements) and off + 142 ms
- *   (5 MB) with no step of ours longer than 20 ms: not yet attributed (a garbage collection or the browser's
- *   own layout of the page are the suspects). In Firefox both pass with SLACK_MS.
- * Remove a name once it passes with SLACK_MS with room to spare.
- */
-const KNOWN_STALLS: Record<BrowserName, { names: string[]; slackMs: number }> = {
-  chromium: { names: ['5 MB of text', '100,000 elements', 'nesting 5,000 deep'], slackMs: 250 },
-  firefox: { names: ['nesting 5,000 deep'], slackMs: 250 },
-};
+/** Loads of each page with Vendor Lens off and on (alternating); the bound compares the medians. */
+const ROUNDS = 3;
 const DEFAULT_WINDOW_MS = 2_500;
 
 interface Probe {
@@ -90,8 +79,16 @@ async function probe(page: E2EPage, windowMs: number, check: string): Promise<Pr
   }, check);
 }
 
-/** Worst heartbeat gaps seen, for the README figures (printed at the end). */
-const figures: { name: string; off: number; on: number }[] = [];
+/** Heartbeat gaps of each load (ms), for the README figures (printed at the end). */
+const figures: { name: string; off: number[]; on: number[] }[] = [];
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const ms = (values: readonly number[]) => values.map((v) => v.toFixed(0)).join('/');
 
 export function hostileSuite(name: BrowserName): void {
   describe(`hostile pages: ${name}`, () => {
@@ -111,12 +108,19 @@ export function hostileSuite(name: BrowserName): void {
     });
 
     afterAll(async () => {
-      const worstOff = Math.max(0, ...figures.map((f) => f.off));
-      const worstOn = Math.max(0, ...figures.map((f) => f.on));
+      const worstOff = Math.max(0, ...figures.flatMap((f) => f.off));
+      const worstOn = Math.max(0, ...figures.flatMap((f) => f.on));
       console.log(
-        `[hostile ${name}] worst heartbeat gap off ${worstOff.toFixed(1)} ms, on ${worstOn.toFixed(1)} ms; ` +
-          `blocked requests ${browser ? withoutBrowserServices(name, browser.blockedRequests()).length : 'n/a'}\n` +
-          figures.map((f) => `  ${f.name}: off ${f.off.toFixed(1)} on ${f.on.toFixed(1)}`).join('\n'),
+        `[hostile ${name}] heartbeat gaps, ms, each load (median); worst single load off ${worstOff.toFixed(1)}, ` +
+          `on ${worstOn.toFixed(1)}; blocked requests ` +
+          `${browser ? withoutBrowserServices(name, browser.blockedRequests()).length : 'n/a'}\n` +
+          figures
+            .map(
+              (f) =>
+                `  ${f.name}: off ${ms(f.off)} (${median(f.off).toFixed(1)}) ` +
+                `on ${ms(f.on)} (${median(f.on).toFixed(1)})`,
+            )
+            .join('\n'),
       );
       await browser?.close();
       await server?.close();
@@ -127,49 +131,54 @@ export function hostileSuite(name: BrowserName): void {
     hostileCases().forEach(({ name: caseName }, i) => {
       it(
         `${caseName}: right count, page unchanged and responsive, no error`,
-        { timeout: 150_000 },
+        { timeout: 300_000 },
         async () => {
           const c = cases[i]!;
           const windowMs = c.windowMs ?? DEFAULT_WINDOW_MS;
           const check = c.check ?? '';
+          const gaps = { name: c.name, off: [] as number[], on: [] as number[] };
 
-          // Baseline: the same page with Vendor Lens off for the site.
-          await setDisabled(browser, ['127.0.0.1']);
-          const offTab = await browser.openTab(server.add(`/h/${i}-off.html`, c.html));
-          const off = await probe(offTab.page, windowMs, check);
-          expect(await badge(browser, offTab.tabId)).toBe('');
-          await offTab.page.close();
+          for (let round = 0; round < ROUNDS; round++) {
+            // Baseline: the same page with Vendor Lens off for the site.
+            await setDisabled(browser, ['127.0.0.1']);
+            const offTab = await browser.openTab(server.add(`/h/${i}-off-${round}.html`, c.html));
+            const off = await probe(offTab.page, windowMs, check);
+            expect(await badge(browser, offTab.tabId)).toBe('');
+            await offTab.page.close();
 
-          await setDisabled(browser, []);
-          const { page, tabId } = await browser.openTab(server.add(`/h/${i}.html`, c.html));
-          const on = await probe(page, windowMs, check);
-          await waitForBadge(browser, tabId, c.badge);
-          figures.push({ name: c.name, off: off.max, on: on.max });
+            await setDisabled(browser, []);
+            const { page, tabId } = await browser.openTab(server.add(`/h/${i}-${round}.html`, c.html));
+            const on = await probe(page, windowMs, check);
+            await waitForBadge(browser, tabId, c.badge);
+            gaps.off.push(off.max);
+            gaps.on.push(on.max);
 
-          expect(await highlightTotal(page)).toBe(c.highlights ?? Number(c.badge));
-          expect(on.errors).toEqual(off.errors);
-          expect(on.errors).toEqual([]);
-          // Nothing thrown or logged as an error by the extension's own scripts, in any world of the page.
-          expect(offTab.page.extensionErrors()).toEqual([]);
-          expect(page.extensionErrors()).toEqual([]);
-          expect(on.check).toBe('');
-          if (!c.mutates) expect(on.mutations).toBe(0);
-          expect(on.ticks).toBeGreaterThan(0);
-          const known = KNOWN_STALLS[name];
-          const slack = known.names.includes(c.name) ? known.slackMs : SLACK_MS;
-          expect(on.max, `heartbeat gap on ${on.max} ms vs off ${off.max} ms`).toBeLessThanOrEqual(
-            off.max + slack,
-          );
-          if (c.badge === '500') {
-            // Capped: the popup says so instead of pretending the count is complete.
-            const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
-            await popup.waitForSelector('[data-testid="truncated-note"]');
-            expect(await popup.textOf('[data-testid="truncated-note"]')).toContain(
-              'Showing the first 500 mentions',
-            );
-            await popup.close();
+            expect(await highlightTotal(page)).toBe(c.highlights ?? Number(c.badge));
+            expect(on.errors).toEqual(off.errors);
+            expect(on.errors).toEqual([]);
+            // Nothing thrown or logged as an error by the extension's own scripts, in any world of the page.
+            expect(offTab.page.extensionErrors()).toEqual([]);
+            expect(page.extensionErrors()).toEqual([]);
+            expect(on.check).toBe('');
+            if (!c.mutates) expect(on.mutations).toBe(0);
+            expect(on.ticks).toBeGreaterThan(0);
+            if (c.badge === '500' && round === 0) {
+              // Capped: the popup says so instead of pretending the count is complete.
+              const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
+              await popup.waitForSelector('[data-testid="truncated-note"]');
+              expect(await popup.textOf('[data-testid="truncated-note"]')).toContain(
+                'Showing the first 500 mentions',
+              );
+              await popup.close();
+            }
+            await page.close();
           }
-          await page.close();
+
+          figures.push(gaps);
+          expect(
+            median(gaps.on),
+            `heartbeat gaps on ${ms(gaps.on)} ms vs off ${ms(gaps.off)} ms (medians compared)`,
+          ).toBeLessThanOrEqual(median(gaps.off) + SLACK_MS);
         },
       );
     });
