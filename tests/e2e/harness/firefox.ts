@@ -3,6 +3,7 @@
  * BiDi (see ../shared/reference/browser-e2e.md: --remote-allow-system-access, a pinned moz-extension UUID, and
  * no awaiting `goto` to a moz-extension URL, which never fires load).
  */
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -17,6 +18,35 @@ export const FIREFOX_UUID = '6f1c3a8e-2b4d-4e7f-9a10-5c2d8e4b7f31';
 
 export interface FirefoxOptions {
   colorScheme?: 'light' | 'dark';
+  /** The extension to install (default: the Firefox build); it must use the gecko id `GECKO_ID`. */
+  extensionDir?: string;
+}
+
+/**
+ * Firefox writes every uncaught error to its own output as `JavaScript error: <script URL>, line N: <message>`,
+ * the errors of a content script's sandbox included; BiDi reports them as page errors too, but without the
+ * script's URL in the stack, so they cannot be told from the page's own. Lines naming a script of `origin`.
+ */
+export function extensionErrorLines(output: string, origin: string): string[] {
+  return output
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith(`JavaScript error: ${origin}/`));
+}
+
+/** Collects `extensionErrorLines` from a child process's stdout and stderr, line by line. */
+function watchProcessErrors(proc: ChildProcess | null, origin: string): string[] {
+  const found: string[] = [];
+  for (const stream of [proc?.stdout, proc?.stderr]) {
+    let pending = '';
+    stream?.on('data', (chunk: Buffer) => {
+      const text = pending + chunk.toString('utf8');
+      const end = text.lastIndexOf('\n');
+      pending = end === -1 ? text : text.slice(end + 1);
+      if (end !== -1) found.push(...extensionErrorLines(text.slice(0, end), origin));
+    });
+  }
+  return found;
 }
 
 /**
@@ -121,9 +151,9 @@ async function setViewport(page: Page, width: number, height: number): Promise<v
   }
 }
 
-function wrap(page: Page, scheme: 'light' | 'dark', errors: string[] = []): E2EPage {
+function wrap(page: Page, scheme: 'light' | 'dark', errors: () => string[] = () => []): E2EPage {
   return {
-    extensionErrors: () => [...errors],
+    extensionErrors: errors,
     evaluate: (fn, arg) => retrying(() => page.evaluate(fn as never, arg) as never),
     // Polled with `evaluate`: puppeteer's `waitForFunction` builds its predicate with `Function()` in the page,
     // which a page's strict CSP refuses (Firefox 140 ESR).
@@ -152,7 +182,7 @@ function wrap(page: Page, scheme: 'light' | 'dark', errors: string[] = []): E2EP
 }
 
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<E2EBrowser> {
-  const ext = requireBuild(FIREFOX_BUILD, 'npm run build:firefox');
+  const ext = options.extensionDir ?? requireBuild(FIREFOX_BUILD, 'npm run build:firefox');
   const scheme = options.colorScheme ?? 'light';
   // Every request that is not to 127.0.0.1 goes to the logging proxy, which refuses it: nothing leaves the
   // machine, and whatever tried is on record, from any context.
@@ -177,8 +207,9 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<E2EBr
       'ui.systemUsesDarkTheme': scheme === 'dark' ? 1 : 0,
     },
   });
-  await browser.installExtension(ext);
   const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
+  const processErrors = watchProcessErrors(browser.process(), extensionOrigin);
+  await browser.installExtension(ext);
   const seen: string[] = [];
 
   const watch = (page: Page) => {
@@ -221,9 +252,13 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<E2EBr
             .then((t) => t.id ?? -1),
         url,
       );
+      const fromLine = processErrors.length;
       const page = await (await targetPromise).asPage();
       watch(page);
-      const errors = watchErrors(page, extensionOrigin);
+      const bidiErrors = watchErrors(page, extensionOrigin);
+      // What BiDi attributed to the extension in this tab, and every error Firefox logged for the extension's
+      // scripts (content script or background) while the tab was open.
+      const errors = () => [...bidiErrors, ...processErrors.slice(fromLine)];
       await pollUntil(
         page,
         15_000,
