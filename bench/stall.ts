@@ -13,7 +13,7 @@ import { startFixtureServer } from '../tests/e2e/harness';
 import { CHROME_BUILD } from '../tests/e2e/harness/paths';
 import { hostileCases } from '../tests/e2e/hostile-pages';
 import { launchBenchContext } from './browser';
-import { findPageThread } from './trace';
+import { findPageThread, startTrace } from './trace';
 import type { TraceEvent } from './trace';
 
 const CATEGORIES = 'toplevel,devtools.timeline,blink.user_timing,v8,disabled-by-default-devtools.timeline';
@@ -67,19 +67,17 @@ async function main(): Promise<void> {
   const bench = await launchBenchContext(withExtension ? CHROME_BUILD : null, '');
   try {
     for (const c of hostileCases().filter((x) => names.includes(x.name))) {
+      const probe = 'if (measuring && t - last > w.__hb.max) w.__hb.max = t - last;';
+      if (!c.html.includes(probe))
+        throw new Error("The hostile pages' heartbeat changed: update bench/stall.ts");
       const html = c.html.replace(
-        'if (measuring && t - last > w.__hb.max) w.__hb.max = t - last;',
+        probe,
         `if (measuring && t - last > w.__hb.max) { w.__hb.max = t - last; performance.mark('${GAP_MARK}'); }`,
       );
       for (let run = 0; run < runs; run++) {
         const url = server.add(`/stall/${encodeURIComponent(c.name)}/${run}.html`, html);
         const page = await bench.context.newPage();
-        const cdp = await bench.context.newCDPSession(page);
-        const events: TraceEvent[] = [];
-        cdp.on('Tracing.dataCollected', (d: { value: object[] }) => {
-          for (const e of d.value) events.push(e as TraceEvent);
-        });
-        await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+        const endTrace = await startTrace(await bench.context.newCDPSession(page), CATEGORIES);
         await page.goto(url, { waitUntil: 'load' });
         await page.waitForFunction(
           (ms: number) => {
@@ -90,9 +88,7 @@ async function main(): Promise<void> {
           { timeout: 60_000 },
         );
         const gap = await page.evaluate(() => (window as unknown as Heartbeat).__hb.max);
-        const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
-        await cdp.send('Tracing.end');
-        await complete;
+        const events = await endTrace();
         console.log(
           `\n== ${c.name}, run ${run + 1}, extension ${withExtension ? 'on' : 'off'}: worst gap ${gap.toFixed(1)} ms`,
         );

@@ -327,14 +327,17 @@ export function analyzePageTrace(events: readonly TraceEvent[], options: Analyze
   };
 }
 
-/** Starts a trace on `cdp`; the returned function ends it and resolves with every event. */
-export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+/** Starts a trace on `cdp` (`categories`: the bench's by default); the returned function ends it and resolves with every event. */
+export async function startTrace(
+  cdp: CDPSession,
+  categories = TRACE_CATEGORIES,
+): Promise<() => Promise<TraceEvent[]>> {
   const events: TraceEvent[] = [];
   const onData = (data: { value: object[] }) => {
     for (const e of data.value) events.push(e as TraceEvent);
   };
   cdp.on('Tracing.dataCollected', onData);
-  await cdp.send('Tracing.start', { categories: TRACE_CATEGORIES, transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
   return async () => {
     const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
     await cdp.send('Tracing.end');

@@ -15,6 +15,7 @@
  * keeps it; every other check runs on every load.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { median } from '../../bench/stats';
 import { badge, launch, startFixtureServer, waitForBadge, withoutBrowserServices } from './harness';
 import type { BrowserName, E2EBrowser, E2EPage, FixtureServer } from './harness';
 import { hostileCases } from './hostile-pages';
@@ -91,12 +92,6 @@ async function probe(page: E2EPage, windowMs: number, check: string): Promise<Pr
 
 /** Heartbeat gaps of each load (ms), for the README figures (printed at the end). */
 const figures: { name: string; off: number[]; on: number[] }[] = [];
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
 
 const ms = (values: readonly number[]) => values.map((v) => v.toFixed(0)).join('/');
 

@@ -27,7 +27,7 @@ export interface FirefoxOptions {
  * the errors of a content script's sandbox included; BiDi reports them as page errors too, but without the
  * script's URL in the stack, so they cannot be told from the page's own. Lines naming a script of `origin`.
  */
-export function extensionErrorLines(output: string, origin: string): string[] {
+function extensionErrorLines(output: string, origin: string): string[] {
   return output
     .split('\n')
     .map((line) => line.trim())

@@ -234,6 +234,8 @@ describe('mayHoldMention (the whole-text check before the walk)', () => {
       );
     try {
       expect(mayBeLarge(page!.document.body)).toBe(true);
+      // A subtree a rescan reads is judged by its own size, not the page's.
+      expect(mayBeLarge(page!.document.body.firstElementChild!)).toBe(false);
     } finally {
       entries.mockRestore();
     }
