@@ -16,8 +16,6 @@ import { importEngine } from './import-engine';
 export const ENGINE_PATH = '/engine.js';
 
 export function startContentBoot(ctx: ContentScriptContext, doc: Document, win: Window): Promise<Boot> {
-  const ownId = browser.runtime.id;
-  const ownOrigin = browser.runtime.getURL('/');
   return startBoot(ctx, doc, win, {
     readSettings: readSettingsDirect,
     watchSettings: watchSettingsDirect,
@@ -36,6 +34,8 @@ export function startContentBoot(ctx: ContentScriptContext, doc: Document, win: 
       openReport: () => sendMessage('openReport', undefined),
     },
     listen(handlers) {
+      const ownId = browser.runtime.id;
+      const ownOrigin = browser.runtime.getURL('/');
       const removeReport = onMessage('getPageReport', (message) => {
         if (!isFromOwnExtensionPage(message.sender, ownId, ownOrigin)) {
           throw new Error('getPageReport: not from an extension page');

@@ -1,10 +1,12 @@
 /**
  * The boot: the part of the content script that runs on every page, kept small because every page pays for its
- * evaluation. It reads the settings, tests the page's whole text once for an anchor (`mayHoldMention`, with
- * the gate compiled at build time), and loads the engine (`engine-api.ts`) only when that test fires, now or
- * later in content the page adds. Until then it answers the popup itself (no mentions, the page's title) and
- * the keyboard command (nothing to focus). Once the engine runs, the boot passes it the page changes, the
- * settings changes and the popup's requests.
+ * evaluation. It tests the page's whole text once for an anchor (`mayHoldMention`, with the gate compiled at
+ * build time) and loads the engine (`engine-api.ts`) only when that test fires, now or later in content the
+ * page adds. The stored settings are read only then (is the site on?), or when the popup asks: a page where
+ * the test finds nothing, most pages, never touches the extension's storage, and a site the user turned off
+ * costs that one local read of its text, nothing more. Until the engine runs, the boot answers the popup
+ * itself (no mentions, the page's title) and the keyboard command (nothing to focus); once it runs, the boot
+ * passes it the page changes, the settings changes, the page's own navigations and the popup's requests.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { wholeTextSteps } from '../engine/gate';
@@ -37,13 +39,14 @@ export interface BootDeps {
    * Registers the popup's and the background's requests; the handlers are the boot's (`report`, `focusNext`).
    * Returns the removal.
    */
-  listen(handlers: { report(): PageReport; focusNext(): boolean }): () => void;
+  listen(handlers: { report(): Promise<PageReport>; focusNext(): boolean }): () => void;
   /** Where an engine that failed to load is reported (the console, in the extension). */
   onError(error: unknown): void;
 }
 
 export interface Boot {
-  report(): PageReport;
+  /** The page report for the popup (reads the settings first if the boot has not needed them yet). */
+  report(): Promise<PageReport>;
   focusNext(): boolean;
   /** The engine once it is loaded and started, else null. */
   engine(): Engine | null;
@@ -58,20 +61,41 @@ export async function startBoot(
   win: Window,
   deps: BootDeps,
 ): Promise<Boot> {
-  let settings = await deps.readSettings();
+  // Everything below runs in a task of its own, after the script's evaluation (a microtask would run inside
+  // it), as it did when the settings read came first. The window's timer, not the context's: that one asks
+  // the extension's runtime whether it is still valid, the first use of the extension's API on the page.
+  await new Promise<void>((resolve) => win.setTimeout(resolve, 0));
+  /** The stored settings, once something needed them (`needSettings`); null before. */
+  let settings: Settings | null = null;
+  let settingsRead: Promise<Settings> | null = null;
+  let unwatch: () => void = () => undefined;
   let site = siteKey(win.location.href);
   let engine: Engine | null = null;
   let loading: Promise<void> | null = null;
   let failed = false;
 
-  const enabled = () => isSiteEnabled(settings, site);
+  /** Whether the site is on; true while the settings are unread (the whole-text test runs, nothing else). */
+  const enabled = () => settings === null || isSiteEnabled(settings, site);
+
+  const needSettings = (): Promise<Settings> =>
+    (settingsRead ??= deps.readSettings().then((read) => {
+      settings = read;
+      if (ctx.isValid) {
+        unwatch = deps.watchSettings((next) => {
+          settings = next;
+          if (engine !== null) engine.settingsChanged(next);
+          else check(root, false);
+        });
+      }
+      return read;
+    }));
 
   const wake = () => {
     if (engine !== null || loading !== null || failed || !ctx.isValid) return;
     loading = deps
       .loadEngine()
       .then((start) => {
-        if (!ctx.isValid) return;
+        if (!ctx.isValid || settings === null) return;
         engine = start(ctx, doc, win, {
           settings,
           site,
@@ -79,6 +103,13 @@ export async function startBoot(
           muteAlias: deps.muteAlias,
           discardOwnMutations: () => scheduler.discardOwnMutations(),
           observeShadowRoots: (roots) => roots.forEach((shadow) => scheduler.observe(shadow)),
+        });
+        // Same-document navigations (a single-page app): the engine closes its card and scans again. Before
+        // the engine runs, the page's changes reach the boot through the MutationObserver, and the site (the
+        // host name) cannot change without a new document.
+        ctx.addEventListener(win, 'wxt:locationchange', () => {
+          site = siteKey(win.location.href);
+          engine?.locationChanged(site);
         });
       })
       .catch((error: unknown) => {
@@ -114,7 +145,11 @@ export async function startBoot(
         checksRunning -= 1;
         if (hit === true) {
           emitMeasure(perf, 'wake', started);
-          wake();
+          // The site may be off: the settings decide, once read (a change re-runs the test).
+          const waiting = needSettings().then(() => {
+            if (enabled()) wake();
+          });
+          checking = Promise.all([checking, waiting]);
         } else if (hit === false && first) {
           const end = perf.now();
           try {
@@ -146,28 +181,20 @@ export async function startBoot(
     },
   });
 
-  const report = (): PageReport =>
-    engine?.report() ??
-    buildPageReport(win.location.href, basicPageFacts(doc), [], {
-      enabled: enabled(),
-      truncated: false,
-      // The whole-text test is still reading the page, or the engine it woke is loading.
-      scanning: enabled() && (checksRunning > 0 || (loading !== null && !failed)),
-    });
+  const report = async (): Promise<PageReport> => {
+    await needSettings();
+    return (
+      engine?.report() ??
+      buildPageReport(win.location.href, basicPageFacts(doc), [], {
+        enabled: enabled(),
+        truncated: false,
+        // The whole-text test is still reading the page, or the engine it woke is loading.
+        scanning: enabled() && (checksRunning > 0 || (loading !== null && !failed)),
+      })
+    );
+  };
   const focusNext = () => (enabled() && engine !== null ? engine.focusNext() : false);
   const unlisten = deps.listen({ report, focusNext });
-
-  const unwatch = deps.watchSettings((next) => {
-    settings = next;
-    if (engine !== null) engine.settingsChanged(next);
-    else check(root, false);
-  });
-
-  ctx.addEventListener(win, 'wxt:locationchange', () => {
-    site = siteKey(win.location.href);
-    if (engine !== null) engine.locationChanged(site);
-    else check(root, false);
-  });
 
   check(root, true);
 
@@ -176,7 +203,11 @@ export async function startBoot(
     focusNext,
     engine: () => engine,
     settled: async () => {
-      await checking;
+      // A test that fires adds the settings read to `checking`, and that read starts the engine's load.
+      for (let seen: unknown = null; seen !== checking;) {
+        seen = checking;
+        await checking;
+      }
       await loading;
     },
     destroy() {

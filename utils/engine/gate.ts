@@ -21,7 +21,7 @@
  */
 import { isInExcludedSubtree } from './dom';
 import type { GatePatterns, WholeTextGate } from './lexicon';
-import { shadowRootSteps } from './shadow';
+import { customElementShadowRootSteps } from './shadow';
 
 const SHOW_TEXT = 0x4;
 /** Characters of each side joined to test an anchor split across two text nodes. */
@@ -69,15 +69,49 @@ export function foldExotic(text: string): string {
 /**
  * A necessary condition for `text` (a whole subtree's `textContent`) to hold a mention: an anchor with what
  * must follow it (`anchored`), found in the text as it is or, when it holds full-width letters or ignorable
- * characters, in the text with those folded. Joining the text nodes without separators can only add matches
- * (`H<b>ik</b>vision` reads `Hikvision`, as the walk's seams do), never remove one, so `false` means the walk
- * would find no candidate either.
+ * characters, in the text folded around them (`foldedAroundExotic`). Joining the text nodes without separators
+ * can only add matches (`H<b>ik</b>vision` reads `Hikvision`, as the walk's seams do), never remove one, so
+ * `false` means the walk would find no candidate either.
  */
 export function mayHoldMention(text: string, patterns: WholeTextGate): boolean {
   if (!patterns.prefilter.test(text)) return false;
   if (patterns.anchored.test(text)) return true;
   if (!patterns.exotic.test(text)) return false;
-  return patterns.anchored.test(foldExotic(text));
+  return foldedAroundExotic(text, patterns);
+}
+
+/** Characters kept on each side of a full-width or ignorable character when the text is folded around it. */
+export const EXOTIC_CONTEXT = 64;
+const globalExotic = new WeakMap<RegExp, RegExp>();
+
+/**
+ * Whether `anchored` matches the text folded (`foldExotic`) in windows of `EXOTIC_CONTEXT` characters around
+ * each full-width or ignorable character, overlapping windows merged. A match that the text itself does not
+ * hold must contain such a character, so this equals testing the whole folded text for every match shorter
+ * than the context (a name is at most a few dozen characters), and folds only the windows: a page with a few
+ * soft hyphens or zero-width joiners (11 of the 130 corpus pages) is not copied twice whole.
+ */
+function foldedAroundExotic(text: string, patterns: WholeTextGate): boolean {
+  let all = globalExotic.get(patterns.exotic);
+  if (all === undefined) {
+    all = new RegExp(patterns.exotic.source, 'g');
+    globalExotic.set(patterns.exotic, all);
+  }
+  all.lastIndex = 0;
+  let start = -1;
+  let end = -1;
+  for (let m = all.exec(text); m !== null; m = all.exec(text)) {
+    const from = Math.max(0, m.index - EXOTIC_CONTEXT);
+    const to = Math.min(text.length, m.index + m[0].length + EXOTIC_CONTEXT);
+    if (start >= 0 && from <= end) {
+      end = to;
+      continue;
+    }
+    if (start >= 0 && patterns.anchored.test(foldExotic(text.slice(start, end)))) return true;
+    start = from;
+    end = to;
+  }
+  return start >= 0 && patterns.anchored.test(foldExotic(text.slice(start, end)));
 }
 
 /** Subtrees (see `textParts`) whose text `wholeTextSteps` reads at once, with one `Range`. */
@@ -141,8 +175,8 @@ function textParts(root: Node): Node[] {
 }
 
 /**
- * `mayHoldMention(root.textContent)`, then the same test on the text of each open shadow root under `root`
- * (`shadowRootSteps`: text a TreeWalker and `textContent` do not reach). A `large` root (`mayBeLarge`) is read
+ * `mayHoldMention(root.textContent)`, then the same test on the text of each open shadow root of the custom
+ * elements under `root` (`customElementShadowRootSteps`: text a TreeWalker and `textContent` do not reach). A `large` root (`mayBeLarge`) is read
  * in pieces, pausing between them: as the root's subtrees (`textParts`) in groups of `WHOLE_TEXT_GROUP`, each
  * group's text at once with a `Range` (its `toString()` is the text of the text nodes inside, like
  * `textContent`). On a page of a few megabytes of text one `textContent` is a single 60-90 ms task (measured in
@@ -157,7 +191,7 @@ export function* wholeTextSteps(
 ): Generator<void, boolean, void> {
   if (large ? yield* lightTextSteps(root, patterns) : mayHoldMention(root.textContent ?? '', patterns))
     return true;
-  const roots = yield* shadowRootSteps(root);
+  const roots = yield* customElementShadowRootSteps(root);
   for (const shadow of roots) {
     if (mayHoldMention(shadow.textContent ?? '', patterns)) return true;
   }

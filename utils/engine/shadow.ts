@@ -44,6 +44,54 @@ export function* shadowRootSteps(root: Node, limit = MAX_SHADOW_ROOTS): Generato
   return found;
 }
 
+/** Elements whose name has a hyphen: custom elements (web components), the usual hosts of open shadow roots. */
+const CUSTOM_ELEMENTS = "descendant-or-self::*[contains(local-name(), '-')]";
+const ORDERED_NODE_SNAPSHOT_TYPE = 7;
+
+/**
+ * The whole-text test's cheaper search: the open shadow roots of the custom elements under `root` (web
+ * components), with the roots nested inside them (`shadowRootSteps` inside each root, which is small). The
+ * hosts come from one XPath query, answered natively: `shadowRootSteps` must ask every element of the page
+ * for its `shadowRoot`, and in a content script's isolated world each element asked gets a wrapper (2.5 ms
+ * against 0.53 ms on the corpus pages, Chromium, medians; the text walk took 1.5 ms on that machine). Roots
+ * attached to a standard element (`div.attachShadow`, rare outside widgets) are left to the engine's full
+ * search, which runs once the page holds a candidate anywhere else. Without XPath (happy-dom), the same hosts
+ * are found with an element walk.
+ */
+export function* customElementShadowRootSteps(
+  root: Node,
+  limit = MAX_SHADOW_ROOTS,
+): Generator<void, ShadowRoot[], void> {
+  const doc = root.ownerDocument ?? (root as Document);
+  const found: ShadowRoot[] = [];
+  const take = function* (host: Element): Generator<void, boolean, void> {
+    const shadow = host.shadowRoot;
+    if (shadow == null) return false;
+    found.push(shadow);
+    if (found.length < limit) found.push(...(yield* shadowRootSteps(shadow, limit - found.length)));
+    return found.length >= limit;
+  };
+  if (typeof doc.evaluate === 'function' && root.getRootNode() === doc) {
+    const hosts = doc.evaluate(CUSTOM_ELEMENTS, root, null, ORDERED_NODE_SNAPSHOT_TYPE, null);
+    for (let i = 0; i < hosts.snapshotLength; i++) {
+      if (i > 0 && i % SHADOW_ELEMENTS_PER_STEP === 0) yield;
+      if (yield* take(hosts.snapshotItem(i) as Element)) break;
+    }
+    return found;
+  }
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT);
+  let visited = 0;
+  for (
+    let el: Node | null = root.nodeType === 1 ? root : walker.nextNode();
+    el !== null;
+    el = walker.nextNode()
+  ) {
+    if (++visited % SHADOW_ELEMENTS_PER_STEP === 0) yield;
+    if ((el as Element).localName.includes('-') && (yield* take(el as Element))) break;
+  }
+  return found;
+}
+
 /** `shadowRootSteps` run to the end in one go (small subtrees, tests). */
 export function openShadowRoots(root: Node, limit = MAX_SHADOW_ROOTS): ShadowRoot[] {
   const steps = shadowRootSteps(root, limit);

@@ -83,7 +83,10 @@ interface Harness {
   engine: ReturnType<typeof fakeEngine>;
   errors: unknown[];
   emitSettings(next: Settings): void;
-  listened: { report(): unknown; focusNext(): boolean } | null;
+  /** Times the stored settings were read, and whether they are watched. */
+  reads: number;
+  watching: boolean;
+  listened: { report(): Promise<unknown>; focusNext(): boolean } | null;
 }
 
 function harness(options: { settings?: Settings; failLoad?: boolean } = {}): Harness {
@@ -92,6 +95,8 @@ function harness(options: { settings?: Settings; failLoad?: boolean } = {}): Har
     started: [],
     engine: fakeEngine(),
     errors: [],
+    reads: 0,
+    watching: false,
     listened: null,
     emitSettings: () => undefined,
     deps: undefined as unknown as BootDeps,
@@ -101,10 +106,16 @@ function harness(options: { settings?: Settings; failLoad?: boolean } = {}): Har
     return h.engine;
   };
   h.deps = {
-    readSettings: () => Promise.resolve(options.settings ?? defaultSettings()),
+    readSettings: () => {
+      h.reads += 1;
+      return Promise.resolve(options.settings ?? defaultSettings());
+    },
     watchSettings: (onChange) => {
       h.emitSettings = onChange;
-      return () => undefined;
+      h.watching = true;
+      return () => {
+        h.watching = false;
+      };
     },
     muteAlias: () => undefined,
     gate: () => gate,
@@ -154,9 +165,15 @@ describe('content script boot', () => {
     const b = await start(h);
     expect(h.loads).toBe(0);
     expect(b.engine()).toBeNull();
-    const report = b.report();
+    // Nothing to do: the stored settings were not needed, nor watched.
+    expect(h.reads).toBe(0);
+    expect(h.watching).toBe(false);
+    const report = await b.report();
     expect(report).toMatchObject({ title: 'Weather today', mentions: [], enabled: true, truncated: false });
-    expect(h.listened?.report()).toEqual(report);
+    expect(await h.listened?.report()).toEqual(report);
+    // The popup's question needed them (is the site on?): read once, then followed.
+    expect(h.reads).toBe(1);
+    expect(h.watching).toBe(true);
     expect(b.focusNext()).toBe(false);
     // The same measure names as a scan, for DevTools and the bench.
     const names = performance.getEntriesByType('measure').map((m) => m.name);
@@ -172,7 +189,8 @@ describe('content script boot', () => {
     expect(h.started).toHaveLength(1);
     expect(h.started[0]!.settings).toEqual(defaultSettings());
     expect(h.started[0]!.site).toBe(new URL(location.href).hostname.replace(/^www\./, ''));
-    expect(b.report().title).toBe('from the engine');
+    expect(h.reads).toBe(1);
+    expect((await b.report()).title).toBe('from the engine');
     expect(b.focusNext()).toBe(true);
     expect(performance.getEntriesByName('vendor-lens:wake')).toHaveLength(1);
     // Settings changes reach the engine.
@@ -200,7 +218,7 @@ describe('content script boot', () => {
       boot = await startBoot(ctx, document, window, h.deps);
       expect(h.loads).toBe(0);
       // The popup is told to ask again: the page is still being read.
-      expect(boot.report()).toMatchObject({ mentions: [], scanning: true });
+      expect(await boot.report()).toMatchObject({ mentions: [], scanning: true });
       await boot.settled();
       // 1201 paragraphs in groups of 256: five steps, four pauses.
       expect(timeouts.mock.calls.length).toBe(4);
@@ -212,8 +230,8 @@ describe('content script boot', () => {
     }
   });
 
-  it('wakes on a mention that only an open shadow root holds, not one in a closed root', async () => {
-    page('<p>Weather today.</p><div id="open"></div><div id="closed"></div>');
+  it("wakes on a mention that only a component's open shadow root holds, not one in a closed root", async () => {
+    page('<p>Weather today.</p><news-card id="open"></news-card><news-card id="closed"></news-card>');
     document.getElementById('closed')!.attachShadow({ mode: 'closed' }).append(paragraph('Dahua'));
     const quiet = harness();
     await start(quiet);
@@ -249,7 +267,14 @@ describe('content script boot', () => {
     const h = harness({ settings: off });
     const b = await start(h);
     expect(h.loads).toBe(0);
-    expect(b.report()).toMatchObject({ enabled: false, mentions: [] });
+    expect(await b.report()).toMatchObject({ enabled: false, mentions: [] });
+    // Added content is not read while the site is off.
+    const checks = vi.spyOn(h.deps, 'gate');
+    const q = document.createElement('p');
+    q.textContent = 'Dahua';
+    document.body.append(q);
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(checks).not.toHaveBeenCalled();
     h.emitSettings(defaultSettings());
     await b.settled();
     expect(h.loads).toBe(1);
@@ -260,7 +285,7 @@ describe('content script boot', () => {
     const h = harness({ failLoad: true });
     const b = await start(h);
     expect(h.errors).toHaveLength(1);
-    expect(b.report().mentions).toEqual([]);
+    expect((await b.report()).mentions).toEqual([]);
     h.emitSettings(defaultSettings());
     await b.settled();
     expect(h.loads).toBe(1);

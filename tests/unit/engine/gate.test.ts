@@ -173,6 +173,33 @@ describe('mayHoldMention (the whole-text check before the walk)', () => {
     },
   );
 
+  it('folds only around the exotic characters, and agrees with folding the whole text', () => {
+    const filler = 'The committee met again on Tuesday. '.repeat(200);
+    const cases = [
+      // A name with a soft hyphen deep in a long text, other exotic characters far before and after it.
+      `\u200B${filler}Hik\u00ADvision${filler}\u200D`,
+      // Ignorable characters between every letter: the windows merge along the name.
+      `${filler}H\u200Bi\u200Bk\u200Bv\u200Bi\u200Bs\u200Bi\u200Bo\u200Bn${filler}`,
+      // Full-width letters at the very start and end of the text.
+      `\uFF25\uFF5A\uFF56\uFF49\uFF5A${filler}`,
+      `${filler}\uFF24\uFF41\uFF48\uFF55\uFF41`,
+      // Exotic characters, and names only when folded across the whole text: none here.
+      `Hi\u200B! ${filler}kvision, a hike\u00AD.`,
+      `${filler}zero\u200Bwidth, Ｈｅｌｌｏ, soft\u00ADhyphen${filler}`,
+    ];
+    const folded = (text: string) =>
+      patterns.prefilter.test(text) && patterns.anchored.test(foldExotic(text));
+    expect(cases.map((text) => mayHoldMention(text, patterns))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+    for (const text of cases) expect(mayHoldMention(text, patterns)).toBe(folded(text));
+  });
+
   it('reads a name split over inline elements as one word, like the walk', () => {
     expect(mayHoldMention('H' + 'ik' + 'vision', patterns)).toBe(true);
     expect(gate('<p>H<b>ik</b>vision</p>').hits).toHaveLength(2);

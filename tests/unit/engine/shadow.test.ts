@@ -6,6 +6,7 @@ import {
   compareRanges,
   composedCompare,
   composedContains,
+  customElementShadowRootSteps,
   openShadowRoots,
   shadowRootOf,
   shadowRootSteps,
@@ -106,7 +107,7 @@ describe('open shadow roots', () => {
     expect(shadowRootOf(before)).toBeNull();
   });
 
-  it('the whole-text test reads open shadow roots after the light DOM, never closed ones', () => {
+  it('the whole-text test reads the open roots of custom elements after the light DOM, never closed ones', () => {
     const run = (html: string) => {
       const doc = load(html);
       const steps = wholeTextSteps(doc.body, patterns);
@@ -114,13 +115,36 @@ describe('open shadow roots', () => {
       while (!step.done) step = steps.next();
       return step.value;
     };
-    expect(run('<p>Weather</p><div data-shadow="<p>Cameras by Hikvision.</p>"></div>')).toBe(true);
-    expect(run('<p>Weather</p><div data-shadow="<div data-shadow=&quot;Dahua&quot;></div>"></div>')).toBe(
+    expect(run('<p>Weather</p><news-card data-shadow="<p>Cameras by Hikvision.</p>"></news-card>')).toBe(
       true,
     );
-    expect(run('<p>Weather</p><div data-closed data-shadow="<p>Hikvision</p>"></div>')).toBe(false);
-    expect(run('<p>Weather</p><div data-shadow="<p>a hike</p>"></div>')).toBe(false);
+    // A root nested in a component's root, on any element.
+    expect(
+      run('<p>Weather</p><news-card data-shadow="<div data-shadow=&quot;Dahua&quot;></div>"></news-card>'),
+    ).toBe(true);
+    expect(run('<p>Weather</p><news-card data-closed data-shadow="<p>Hikvision</p>"></news-card>')).toBe(
+      false,
+    );
+    expect(run('<p>Weather</p><news-card data-shadow="<p>a hike</p>"></news-card>')).toBe(false);
     expect(mayHoldMention('a hike', patterns)).toBe(false);
+    // A root on a standard element is left to the engine's full search (`shadowRootSteps`, below).
+    expect(run('<p>Weather</p><div data-shadow="<p>Cameras by Hikvision.</p>"></div>')).toBe(false);
+  });
+
+  it('finds the roots of custom elements, the host itself included, and the roots nested in them', () => {
+    const doc = load(
+      '<x-a id="a" data-shadow="<span id=&quot;in&quot; data-shadow=&quot;<i>n</i>&quot;></span>"></x-a>' +
+        '<div id="d" data-shadow="<b>d</b>"></div><x-b id="b"></x-b><x-c id="c" data-shadow="<b>c</b>"></x-c>',
+    );
+    const collect = (root: Node) => {
+      const steps = customElementShadowRootSteps(root);
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      return step.value.map((r) => (r.host as Element).id);
+    };
+    expect(collect(doc.body)).toEqual(['a', 'in', 'c']);
+    expect(collect(doc.getElementById('c')!)).toEqual(['c']);
+    expect(openShadowRoots(doc.body).map((r) => (r.host as Element).id)).toEqual(['a', 'd', 'c', 'in']);
   });
 
   it('scans the element children of each root into live ranges inside the shadow tree', () => {
