@@ -184,12 +184,18 @@ export function startEngine(
   });
 
   let extraction = 0;
+  /** The last full scan's mentions can be extracted (some, on a page small enough to send) and were not yet. */
+  let extractionWanted = false;
+  let extractionPending = false;
 
   /**
    * Readability off the page's thread: one serialisation here, the parse and Readability in the background
-   * (Firefox) or an offscreen document (Chrome). The page summary and in-article flags arrive when it is done.
+   * (Firefox) or an offscreen document (Chrome). Only when the popup (or the report page) asks for the page
+   * report: the page summary and in-article flags are read there and nowhere else, so a page the user only
+   * reads pays for neither the serialisation nor the message. The report says `scanning` until they arrive.
    */
   const requestExtraction = () => {
+    extractionWanted = false;
     const id = ++extraction;
     const started = win.performance.now();
     const found = mentions;
@@ -197,16 +203,22 @@ export function startEngine(
     const request = buildExtractRequest(doc, holders);
     emitMeasure(win.performance, 'serialize', started);
     if (!request) return;
+    extractionPending = true;
     messages.extractArticle(request).then(
       (reply: unknown) => {
-        if (id !== extraction || !isExtractReply(reply)) return;
+        if (id !== extraction) return;
+        extractionPending = false;
+        if (!isExtractReply(reply)) return;
         const inArticle = new Set(reply.inArticle);
         found.forEach((m, i) => {
           m.inArticle = inArticle.has(i);
         });
         facts = toFacts(reply.summary, doc);
       },
-      () => undefined, // No extraction (background restarting): the metadata summary stays.
+      () => {
+        // No extraction (background restarting): the metadata summary stays.
+        if (id === extraction) extractionPending = false;
+      },
     );
   };
 
@@ -228,10 +240,12 @@ export function startEngine(
     keyboardIndex = -1;
     applyHighlights();
     publishBadge();
-    // Its own task, after the highlights are drawn: serialising a long page must not lengthen the scan's task.
+    // Extracted when the report is asked for (`requestExtraction`); a reply for an older scan is dropped.
     const { textChars, textNodes } = result.stats;
-    if (mentions.length > 0 && textChars <= MAX_EXTRACT_TEXT.chars && textNodes <= MAX_EXTRACT_TEXT.nodes)
-      ctx.setTimeout(requestExtraction, 0);
+    extraction += 1;
+    extractionPending = false;
+    extractionWanted =
+      mentions.length > 0 && textChars <= MAX_EXTRACT_TEXT.chars && textNodes <= MAX_EXTRACT_TEXT.nodes;
   };
 
   /**
@@ -453,12 +467,14 @@ export function startEngine(
 
   // ---- messages and settings ------------------------------------------------------------------------------
 
-  const report = (): PageReport =>
-    buildPageReport(win.location.href, facts, enabled() ? mentions.map(toBrief) : [], {
+  const report = (): PageReport => {
+    if (enabled() && extractionWanted && !fullScanRunning) requestExtraction();
+    return buildPageReport(win.location.href, facts, enabled() ? mentions.map(toBrief) : [], {
       enabled: enabled(),
       truncated,
-      scanning: enabled() && fullScanRunning,
+      scanning: enabled() && (fullScanRunning || extractionPending),
     });
+  };
 
   const settingsChanged = (next: Settings) => {
     const before = settings;
