@@ -4,8 +4,9 @@
  * - Extension pages (the options page here; in Chromium also the background service worker) cannot reach the
  *   network at all: the package's CSP (`connect-src 'none'`, `img-src 'self'`, see PRIVACY.md) stops a fetch, an
  *   image and a beacon to 127.0.0.1 and to another host, and the fixture server and the proxy see none of them.
- * - Browsing the 130 corpus pages with vendor sentences inserted (so the engine, the highlights, the badge and
- *   the off-thread extraction all run), with the popup opened on every tenth page, nothing tries to leave
+ * - Browsing the 130 corpus pages with vendor sentences inserted (so the engine, the highlights, the badge and,
+ *   as the page report is asked for on each, the off-thread extraction all run), with the popup opened on every
+ *   tenth page, nothing tries to leave
  *   127.0.0.1. The pages are served with their scripts and absolute URLs removed, so that a request to another
  *   host can only come from the extension (or the browser itself). Both harnesses send every request that is not
  *   for 127.0.0.1 to a logging proxy, whatever context it comes from; Chromium's routes also see the tabs'.
@@ -85,6 +86,8 @@ export function privacySuite(name: BrowserName): void {
         expect(pages).toHaveLength(130);
         const servedBefore = server.hits().length;
         let popups = 0;
+        /** Pages whose report came back complete (extraction done). */
+        let reports = 0;
         let counted = 0;
         const other: string[] = [];
         for (const [i, page] of pages.entries()) {
@@ -105,6 +108,23 @@ export function privacySuite(name: BrowserName): void {
           }
           if (text === String(MENTIONS_PER_PAGE)) counted += 1;
           else other.push(`${page} (${JSON.stringify(text)})`);
+          // Asking for the page report (what the popup does) starts the off-thread extraction: ask until it is
+          // back (at most 3 s), so that it runs on every page, not only where the popup opens.
+          const reportDeadline = Date.now() + 3_000;
+          while (Date.now() < reportDeadline) {
+            const reply = await browser.inExtension(
+              (id: number) =>
+                ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).tabs
+                  .sendMessage(id, { id: 1, type: 'getPageReport', timestamp: Date.now() })
+                  .catch(() => null) as Promise<{ res?: { scanning?: boolean } } | null>,
+              tabId,
+            );
+            if (reply?.res?.scanning === false) {
+              reports += 1;
+              break;
+            }
+            await new Promise((r) => setTimeout(r, 100));
+          }
           if (i % 10 === 0) {
             const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
             await popup.waitForSelector('[data-testid="vendor-section"]');
@@ -120,7 +140,8 @@ export function privacySuite(name: BrowserName): void {
         const services = all.filter((r) => BROWSER_SERVICES[name].test(r));
         const external = all.filter((r) => !services.includes(r));
         summary.push(
-          `${pages.length} corpus pages with ${MENTIONS_PER_PAGE} mentions each, ${popups} popups: ` +
+          `${pages.length} corpus pages with ${MENTIONS_PER_PAGE} mentions each, ${reports} complete page reports ` +
+            `(the extraction run), ${popups} popups: ` +
             `${external.length} requests tried to leave 127.0.0.1 (besides ${services.length} of the browser's own ` +
             `service requests); the fixture server answered ${served.length} ` +
             `requests (the pages and their relative links); badge ${MENTIONS_PER_PAGE} on ${counted} pages, ` +
@@ -128,6 +149,7 @@ export function privacySuite(name: BrowserName): void {
         );
         expect(external, [...new Set(external)].slice(0, 30).join('\n')).toEqual([]);
         expect(counted).toBeGreaterThanOrEqual(110);
+        expect(reports).toBeGreaterThanOrEqual(110);
         // Everything the server saw was for the pages: their own paths, or relative links they hold.
         expect(served.filter((path) => path.startsWith('/probe'))).toEqual([]);
       },
