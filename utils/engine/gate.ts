@@ -176,8 +176,8 @@ function textParts(root: Node): Node[] {
 
 /**
  * `mayHoldMention(root.textContent)`, then the same test on the text of each open shadow root of the custom
- * elements under `root` (`customElementShadowRootSteps`: text a TreeWalker and `textContent` do not reach). A `large` root (`mayBeLarge`) is read
- * in pieces, pausing between them: as the root's subtrees (`textParts`) in groups of `WHOLE_TEXT_GROUP`, each
+ * elements under `root` (`customElementShadowRootSteps`: text a TreeWalker and `textContent` do not reach).
+ * A `large` root (`mayBeLarge`) is read in pieces, pausing between them: as the root's subtrees (`textParts`) in groups of `WHOLE_TEXT_GROUP`, each
  * group's text at once with a `Range` (its `toString()` is the text of the text nodes inside, like
  * `textContent`). On a page of a few megabytes of text one `textContent` is a single 60-90 ms task (measured in
  * Chromium and Firefox on a 5 MB page); the pieces can be spread over several tasks. Each test includes the
