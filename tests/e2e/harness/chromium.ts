@@ -66,8 +66,13 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export async function launchChromium(): Promise<E2EBrowser> {
-  const ext = requireBuild(CHROME_BUILD, 'npm run build');
+export interface ChromiumOptions {
+  /** The extension to load (default: the Chromium build); it needs a service worker and an `options.html`. */
+  extensionDir?: string;
+}
+
+export async function launchChromium(options: ChromiumOptions = {}): Promise<E2EBrowser> {
+  const ext = options.extensionDir ?? requireBuild(CHROME_BUILD, 'npm run build');
   const profile = mkdtempSync(join(tmpdir(), 'vl-chromium-'));
   // Requests the context's routes do not see (a service worker's, the browser's own) go to the logging proxy,
   // which refuses them; 127.0.0.1 is never proxied.

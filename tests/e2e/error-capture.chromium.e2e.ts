@@ -1,0 +1,3 @@
+import { errorCaptureSuite } from './error-capture.shared';
+
+errorCaptureSuite('chromium');
