@@ -24,16 +24,6 @@ import type { HostileCase } from './hostile-pages';
 const SLACK_MS = 100;
 /** Loads of each page with Vendor Lens off and on (alternating); the bound compares the medians. */
 const ROUNDS = 3;
-/**
- * The one page that keeps a looser bound, so that a regression still fails: in Firefox ESR 153.8 the page nested
- * 5,000 deep gains 66-90 ms in every load with Vendor Lens on (12-17 ms off; ESR 140.12: + 5 ms). Our own steps
- * there take at most 15 ms (gate, match, highlight measures); the time passes after the highlights are set and
- * before our next task runs. Registering a highlight on the deepest text from the page itself costs nothing, so
- * it is not the highlight painting alone; not attributed yet (README, "Hostile pages").
- */
-const LOOSER_BOUND: Partial<Record<BrowserName, Record<string, number>>> = {
-  firefox: { 'nesting 5,000 deep': 250 },
-};
 const DEFAULT_WINDOW_MS = 2_500;
 
 interface Probe {
@@ -183,7 +173,7 @@ export function hostileSuite(name: BrowserName): void {
           expect(
             median(gaps.on),
             `heartbeat gaps on ${ms(gaps.on)} ms vs off ${ms(gaps.off)} ms (medians compared)`,
-          ).toBeLessThanOrEqual(median(gaps.off) + (LOOSER_BOUND[name]?.[c.name] ?? SLACK_MS));
+          ).toBeLessThanOrEqual(median(gaps.off) + SLACK_MS);
         },
       );
     });
