@@ -1,16 +1,16 @@
 /**
  * The boot: the part of the content script that runs on every page, kept small because every page pays for its
- * evaluation. It tests the page's whole text once for an anchor (`mayHoldMention`, with the gate compiled at
- * build time) and loads the engine (`engine-api.ts`) only when that test fires, now or later in content the
- * page adds. The stored settings are read only then (is the site on?), or when the popup asks: a page where
+ * evaluation. It tests the page's whole text once for an anchor (`pageTestSteps`, with the gate compiled at
+ * build time; a page whose anchors all sit inside words, such as "rhythm", is walked node by node first) and
+ * loads the engine (`engine-api.ts`) only when that test fires, now or later in content the page adds. The stored settings are read only then (is the site on?), or when the popup asks: a page where
  * the test finds nothing, most pages, never touches the extension's storage, and a site the user turned off
  * costs that one local read of its text, nothing more. Until the engine runs, the boot answers the popup
  * itself (no mentions, the page's title) and the keyboard command (nothing to focus); once it runs, the boot
  * passes it the page changes, the settings changes, the page's own navigations and the popup's requests.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { wholeTextSteps } from '../engine/gate';
-import type { WholeTextGate } from '../engine/lexicon';
+import { pageTestSteps } from '../engine/gate';
+import type { GatePatterns, WholeTextGate } from '../engine/lexicon';
 import type { PageReport } from '../messaging';
 import { isSiteEnabled, siteKey } from '../settings';
 import type { Settings } from '../settings';
@@ -32,6 +32,8 @@ export interface BootDeps {
   muteAlias(site: string, alias: string): void;
   /** The whole-text test's patterns (compiled from build-time sources). */
   gate(): WholeTextGate;
+  /** The engine's full gate, for the walk of a page whose anchors all sit inside words (`pageTestSteps`). */
+  walkGate(): GatePatterns;
   /** Loads the engine module; called at most once per page unless it fails. */
   loadEngine(): Promise<StartEngine>;
   messages: EngineMessages;
@@ -124,8 +126,9 @@ export async function startBoot(
   let checksRunning = 0;
 
   /**
-   * Tests `root`'s whole text (`wholeTextSteps`: one step on a typical page, so it finishes in this task; a page
-   * of megabytes is read in slices of `BOOT_SLICE_MS`). On the first test of a page without a candidate, emits
+   * Tests `root`'s whole text (`pageTestSteps`: one step on a typical page, so it finishes in this task; a page
+   * of megabytes, or the walk of a page whose anchors all sit inside words, runs in slices of `BOOT_SLICE_MS`).
+   * On the first test of a page without a candidate, emits
    * the measures a scan emits (`gate`, `total`), so that DevTools and the bench see the same names on every
    * page; a test that fires is measured as `wake`, and the engine's own scan follows.
    */
@@ -134,7 +137,7 @@ export async function startBoot(
     const perf = win.performance;
     const started = perf.now();
     checksRunning += 1;
-    const run = runSliced(wholeTextSteps(root, deps.gate()), {
+    const run = runSliced(pageTestSteps(doc, root, deps.gate(), deps.walkGate), {
       sliceMs: BOOT_SLICE_MS,
       now: () => perf.now(),
       later: (fn) => ctx.setTimeout(fn, 0),

@@ -67,17 +67,28 @@ export function foldExotic(text: string): string {
 }
 
 /**
- * A necessary condition for `text` (a whole subtree's `textContent`) to hold a mention: an anchor with what
- * must follow it (`anchored`), found in the text as it is or, when it holds full-width letters or ignorable
- * characters, in the text folded around them (`foldedAroundExotic`). Joining the text nodes without separators
- * can only add matches (`H<b>ik</b>vision` reads `Hikvision`, as the walk's seams do), never remove one, so
- * `false` means the walk would find no candidate either.
+ * What the whole-text test found in `text` (a whole subtree's `textContent`):
+ * - `'none'`: no anchor with what must follow it, in the text as it is or, where it holds full-width letters or
+ *   ignorable characters, folded around them (`foldedAroundExotic`). Joining the text nodes without separators
+ *   can only add matches (`H<b>ik</b>vision` reads `Hikvision`, as the walk's seams do), never remove one, so
+ *   the walk would find no candidate either.
+ * - `'word'`: an anchor at the start of a word (`wordStart`), or one the folding revealed.
+ * - `'glued'`: anchors only inside words (`rhythm`, `Yoshikitty`, `chytře`, `GEZvp` in an inline script). The
+ *   joined text cannot tell a word from two nodes glued together (`<span>Visit</span><a>hikvision.com</a>`
+ *   reads `Visithikvision.com`), so only the walk (`gateSteps`), which sees the nodes, can rule it out.
  */
+export type WholeTextVerdict = 'none' | 'glued' | 'word';
+
+export function wholeTextVerdict(text: string, patterns: WholeTextGate): WholeTextVerdict {
+  if (!patterns.prefilter.test(text)) return 'none';
+  if (patterns.anchored.test(text)) return patterns.wordStart.test(text) ? 'word' : 'glued';
+  if (!patterns.exotic.test(text)) return 'none';
+  return foldedAroundExotic(text, patterns) ? 'word' : 'none';
+}
+
+/** A necessary condition for `text` to hold a mention (`wholeTextVerdict` is not `'none'`). */
 export function mayHoldMention(text: string, patterns: WholeTextGate): boolean {
-  if (!patterns.prefilter.test(text)) return false;
-  if (patterns.anchored.test(text)) return true;
-  if (!patterns.exotic.test(text)) return false;
-  return foldedAroundExotic(text, patterns);
+  return wholeTextVerdict(text, patterns) !== 'none';
 }
 
 /** Characters kept on each side of a full-width or ignorable character when the text is folded around it. */
@@ -175,9 +186,10 @@ function textParts(root: Node): Node[] {
 }
 
 /**
- * `mayHoldMention(root.textContent)`, then the same test on the text of each open shadow root of the custom
- * elements under `root` (`customElementShadowRootSteps`: text a TreeWalker and `textContent` do not reach).
- * A `large` root (`mayBeLarge`) is read in pieces, pausing between them: as the root's subtrees (`textParts`) in groups of `WHOLE_TEXT_GROUP`, each
+ * `wholeTextVerdict(root.textContent)`, then `mayHoldMention` on the text of each open shadow root of the custom
+ * elements under `root` (`customElementShadowRootSteps`: text a TreeWalker and `textContent` do not reach; a hit
+ * there is a `'word'`, since the walk does not enter shadow roots). A `large` root (`mayBeLarge`) is read in
+ * pieces, pausing between them: as the root's subtrees (`textParts`) in groups of `WHOLE_TEXT_GROUP`, each
  * group's text at once with a `Range` (its `toString()` is the text of the text nodes inside, like
  * `textContent`). On a page of a few megabytes of text one `textContent` is a single 60-90 ms task (measured in
  * Chromium and Firefox on a 5 MB page); the pieces can be spread over several tasks. Each test includes the
@@ -188,22 +200,25 @@ export function* wholeTextSteps(
   root: Node,
   patterns: WholeTextGate,
   large = mayBeLarge(root),
-): Generator<void, boolean, void> {
-  if (large ? yield* lightTextSteps(root, patterns) : mayHoldMention(root.textContent ?? '', patterns))
-    return true;
+): Generator<void, WholeTextVerdict, void> {
+  const light = large
+    ? yield* lightTextSteps(root, patterns)
+    : wholeTextVerdict(root.textContent ?? '', patterns);
+  if (light === 'word') return light;
   const roots = yield* customElementShadowRootSteps(root);
   for (const shadow of roots) {
-    if (mayHoldMention(shadow.textContent ?? '', patterns)) return true;
+    if (mayHoldMention(shadow.textContent ?? '', patterns)) return 'word';
   }
-  return false;
+  return light;
 }
 
-function* lightTextSteps(root: Node, patterns: WholeTextGate): Generator<void, boolean, void> {
+function* lightTextSteps(root: Node, patterns: WholeTextGate): Generator<void, WholeTextVerdict, void> {
   const parts = textParts(root);
-  if (parts.length <= WHOLE_TEXT_GROUP) return mayHoldMention(root.textContent ?? '', patterns);
+  if (parts.length <= WHOLE_TEXT_GROUP) return wholeTextVerdict(root.textContent ?? '', patterns);
   const doc = root.ownerDocument ?? (root as Document);
   const range = doc.createRange();
   let tail = '';
+  let verdict: WholeTextVerdict = 'none';
   for (let i = 0; i < parts.length; i += WHOLE_TEXT_GROUP) {
     const first = parts[i]!;
     const last = parts[Math.min(i + WHOLE_TEXT_GROUP, parts.length) - 1]!;
@@ -215,12 +230,33 @@ function* lightTextSteps(root: Node, patterns: WholeTextGate): Generator<void, b
       text = range.toString();
     }
     const chunk = tail + text;
-    if (mayHoldMention(chunk, patterns)) return true;
+    const found = wholeTextVerdict(chunk, patterns);
+    if (found === 'word') return found;
+    if (found === 'glued') verdict = found;
     tail = chunk.slice(-WHOLE_TEXT_OVERLAP);
     if (i + WHOLE_TEXT_GROUP < parts.length) yield;
   }
   range.detach();
-  return false;
+  return verdict;
+}
+
+/**
+ * The boot's test of a page (or of content it added) before it loads the engine: `wholeTextSteps`, and where
+ * that found anchors only inside words (`'glued'`), the engine's own walk (`gateSteps` with the full patterns,
+ * `walkPatterns()`, compiled only then), which reads each text node and the seams between them. True exactly
+ * when the engine's scan would find a candidate in the light DOM, or the whole-text test found a word-start
+ * anchor or one in an open shadow root: on a page that only says "rhythm" the engine is never loaded.
+ */
+export function* pageTestSteps(
+  doc: Document,
+  root: Node,
+  patterns: WholeTextGate,
+  walkPatterns: () => GatePatterns,
+): Generator<void, boolean, void> {
+  const verdict = yield* wholeTextSteps(root, patterns);
+  if (verdict !== 'glued') return verdict === 'word';
+  const walk = yield* gateSteps(doc, root, walkPatterns(), true);
+  return walk.hits.length > 0;
 }
 
 /**

@@ -186,12 +186,15 @@ const GATE_EXOTIC = '[\\uFF21-\\uFF5A\\u00AD\\u200B-\\u200F\\u2060\\uFEFF\\u180E
  *   a second RegExp.
  * - `anchored`: the anchors with what must follow them (`hik` + 4 letters or a separator...), case-insensitive,
  *   run only where the prefilter fired. It keeps ordinary words (hike, hiker, hiking) from waking the matcher.
+ * - `wordStart`: `anchored` at the start of a word only (CJK anchors as they are), for the whole-text test: a
+ *   page whose text matches `anchored` only inside words (rhythm, Yoshikitty) is walked before the engine loads.
  * - `exotic`: any full-width letter or ignorable character, where `anchored` could miss a tolerant match.
  * - `tolerant`: anchor stems with a left word boundary, full-width forms and ignorables between letters.
  */
 export interface GatePatterns {
   prefilter: RegExp;
   anchored: RegExp;
+  wordStart: RegExp;
   exotic: RegExp;
   tolerant: RegExp;
 }
@@ -383,6 +386,7 @@ function deriveAnchors(entries: readonly LexiconEntry[], fuzzyTargets: readonly 
 export interface GateSources {
   prefilter: string;
   anchored: string;
+  wordStart: string;
   exotic: string;
   tolerant: string;
 }
@@ -409,13 +413,17 @@ export function gateSources(anchors: Anchors): GateSources {
     ([first, rests]) => `${caseClasses(first)}(?:${rests.map((rest) => caseClasses(rest)).join('|')})`,
   );
   prefilter.push(GATE_EXOTIC);
-  const anchored = [...anchors.latin.map((a) => a.quick), ...anchors.han];
+  const quick = anchors.latin.map((a) => a.quick);
+  const anchored = [...quick, ...anchors.han];
+  const wordStart = [...anchors.han];
+  if (quick.length > 0) wordStart.unshift(`${GATE_LEFT_BOUNDARY}(?:${quick.join('|')})`);
   const tolerant = [...anchors.han];
   const stems = [...new Set(anchors.latin.map((a) => a.stem))];
   if (stems.length > 0) tolerant.unshift(`${GATE_LEFT_BOUNDARY}(?:${stems.map(gateLatinPattern).join('|')})`);
   return {
     prefilter: prefilter.join('|'),
     anchored: anchored.join('|') || '(?!)',
+    wordStart: wordStart.join('|') || '(?!)',
     exotic: GATE_EXOTIC,
     tolerant: tolerant.join('|') || '(?!)',
   };
@@ -423,13 +431,14 @@ export function gateSources(anchors: Anchors): GateSources {
 
 /** Compiles gate sources (from `gateSources` or `Lexicon.gateSources()`). */
 /** The patterns `mayHoldMention` needs (the whole-text test), without the large `tolerant` one. */
-export type WholeTextGate = Pick<GatePatterns, 'prefilter' | 'anchored' | 'exotic'>;
+export type WholeTextGate = Pick<GatePatterns, 'prefilter' | 'anchored' | 'wordStart' | 'exotic'>;
 
 /** Compiles only the whole-text test's patterns: what the content script's boot needs on every page. */
 export function compileWholeTextGate(sources: Omit<GateSources, 'tolerant'>): WholeTextGate {
   return {
     prefilter: new RegExp(sources.prefilter),
     anchored: new RegExp(sources.anchored, 'i'),
+    wordStart: new RegExp(sources.wordStart, 'i'),
     exotic: new RegExp(sources.exotic),
   };
 }
@@ -438,6 +447,7 @@ export function compileGate(sources: GateSources): GatePatterns {
   return {
     prefilter: new RegExp(sources.prefilter),
     anchored: new RegExp(sources.anchored, 'i'),
+    wordStart: new RegExp(sources.wordStart, 'i'),
     exotic: new RegExp(sources.exotic),
     tolerant: new RegExp(sources.tolerant, 'i'),
   };

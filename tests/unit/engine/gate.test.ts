@@ -9,8 +9,10 @@ import {
   gateSteps,
   mayBeLarge,
   mayHoldMention,
+  pageTestSteps,
   runGate,
   wholeTextSteps,
+  wholeTextVerdict,
 } from '../../../utils/engine/gate';
 import { buildLexicon } from '../../../utils/engine/lexicon';
 import { closePage, loadHtml } from '../../fixtures/engine/dom';
@@ -200,6 +202,38 @@ describe('mayHoldMention (the whole-text check before the walk)', () => {
     for (const text of cases) expect(mayHoldMention(text, patterns)).toBe(folded(text));
   });
 
+  it('tells a word-start anchor from anchors only inside words, which the walk then rules out or confirms', () => {
+    expect(wholeTextVerdict('Cameras by Hikvision.', patterns)).toBe('word');
+    expect(wholeTextVerdict('海康威视', patterns)).toBe('word');
+    expect(wholeTextVerdict('H\u00ADik\u200Bvision', patterns)).toBe('word');
+    expect(wholeTextVerdict('a hike', patterns)).toBe('none');
+    // Corpus pages that woke the engine for nothing: English, Czech, user names, an inline script's id.
+    for (const text of [
+      'a violent rhythm game',
+      'chytře ale',
+      'Yoshikitty',
+      'RxhLmJql_Z5GEZvpiQ1',
+    ])
+      expect(wholeTextVerdict(text, patterns)).toBe('glued');
+    // One word-start name anywhere makes it a word.
+    expect(wholeTextVerdict('a rhythm game by Dahua', patterns)).toBe('word');
+
+    const test = (body: string) => {
+      gate(body);
+      const steps = pageTestSteps(page!.document, page!.document.body, patterns, () => patterns);
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      return step.value;
+    };
+    expect(test('<p>A violent rhythm game.</p><p>by Yoshikitty</p>')).toBe(false);
+    // Joined, the text reads "Visithikvision.com"; the walk sees the name at the start of its node.
+    expect(test('<p><span>Visit</span><a>hikvision.com</a></p>')).toBe(true);
+    expect(test('<p>Ca<b>meras</b> by Hik<b>vision</b></p>')).toBe(true);
+    // Inside words in the text, and inside a script: no candidate for the walk either.
+    expect(test('<p>rhythm</p><script>var id = "Z5GEZvpiQ";</script>')).toBe(false);
+    expect(test('<p>Weather</p>')).toBe(false);
+  });
+
   it('reads a name split over inline elements as one word, like the walk', () => {
     expect(mayHoldMention('H' + 'ik' + 'vision', patterns)).toBe(true);
     expect(gate('<p>H<b>ik</b>vision</p>').hits).toHaveLength(2);
@@ -212,8 +246,8 @@ describe('mayHoldMention (the whole-text check before the walk)', () => {
       let pauses = 0;
       let step = steps.next();
       for (; !step.done; step = steps.next()) pauses += 1;
-      expect(step.value).toBe(mayHoldMention(page!.document.body.textContent ?? '', patterns));
-      return { hit: step.value, pauses };
+      expect(step.value).toBe(wholeTextVerdict(page!.document.body.textContent ?? '', patterns));
+      return { hit: step.value !== 'none', pauses };
     };
     expect(run('<div><div><p>Cameras by Hik</p><p>vision.</p></div></div>')).toEqual({
       hit: true,
