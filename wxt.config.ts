@@ -45,8 +45,7 @@ export default defineConfig({
       const { prefilter, anchored, wordStart, exotic, tolerant } = defaultLexicon().gateSources();
       return {
         __VENDOR_LENS_GATE__: JSON.stringify({ prefilter, anchored, wordStart, exotic, tolerant }),
-        // The boot's whole-text test needs no `tolerant` (3 KB of pattern every page would compile); the boot
-        // compiles the full gate only for its walk of a page with anchors inside words (`pageTestSteps`).
+        // The boot's whole-text test needs no `tolerant` (3 KB of pattern every page would parse).
         __VENDOR_LENS_WHOLE_TEXT_GATE__: JSON.stringify({ prefilter, anchored, wordStart, exotic }),
       };
     })(),

@@ -6,7 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import { isFromOwnExtensionPage, onMessage, sendMessage } from '../messaging';
 import { readSettingsDirect, watchSettingsDirect, withAliasMuted, writeSettingsDirect } from '../settings';
-import { buildTimeGate, buildTimeWholeTextGate } from './build-gate';
+import { buildTimeWholeTextGate } from './build-gate';
 import { startBoot } from './boot';
 import type { Boot } from './boot';
 import { loadEngine } from './engine-api';
@@ -23,11 +23,6 @@ export function startContentBoot(ctx: ContentScriptContext, doc: Document, win: 
       void readSettingsDirect().then((s) => writeSettingsDirect(withAliasMuted(s, site, alias))),
     gate: () => {
       const gate = buildTimeWholeTextGate();
-      if (gate === undefined) throw new Error('Vendor Lens: the build did not define the gate');
-      return gate;
-    },
-    walkGate: () => {
-      const gate = buildTimeGate();
       if (gate === undefined) throw new Error('Vendor Lens: the build did not define the gate');
       return gate;
     },

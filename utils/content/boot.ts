@@ -10,7 +10,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pageTestSteps } from '../engine/gate';
-import type { GatePatterns, WholeTextGate } from '../engine/lexicon';
+import type { WholeTextGate } from '../engine/lexicon';
 import type { PageReport } from '../messaging';
 import { isSiteEnabled, siteKey } from '../settings';
 import type { Settings } from '../settings';
@@ -32,8 +32,6 @@ export interface BootDeps {
   muteAlias(site: string, alias: string): void;
   /** The whole-text test's patterns (compiled from build-time sources). */
   gate(): WholeTextGate;
-  /** The engine's full gate, for the walk of a page whose anchors all sit inside words (`pageTestSteps`). */
-  walkGate(): GatePatterns;
   /** Loads the engine module; called at most once per page unless it fails. */
   loadEngine(): Promise<StartEngine>;
   messages: EngineMessages;
@@ -137,7 +135,7 @@ export async function startBoot(
     const perf = win.performance;
     const started = perf.now();
     checksRunning += 1;
-    const run = runSliced(pageTestSteps(doc, root, deps.gate(), deps.walkGate), {
+    const run = runSliced(pageTestSteps(doc, root, deps.gate()), {
       sliceMs: BOOT_SLICE_MS,
       now: () => perf.now(),
       later: (fn) => ctx.setTimeout(fn, 0),

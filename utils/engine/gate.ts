@@ -241,21 +241,39 @@ function* lightTextSteps(root: Node, patterns: WholeTextGate): Generator<void, W
 }
 
 /**
+ * The patterns of the boot's walk (`pageTestSteps`), from the whole-text test's own: a node (or a seam between
+ * two) is a candidate when it holds a word-start anchor (`wordStart`) or an exotic character. Every alias match
+ * and near miss starts at a word boundary with what `wordStart` demands (the same anchors and left boundary as
+ * the engine's `tolerant` pattern, with the letters that must follow), and exotic characters defer to the
+ * engine, so the walk misses nothing the matcher finds; it needs no `tolerant` pattern (3 KB more source that
+ * every page would parse with the boot).
+ */
+export function walkPatterns(patterns: WholeTextGate): GatePatterns {
+  let walk = walkGates.get(patterns);
+  if (walk === undefined) {
+    const tolerant = new RegExp(`${patterns.wordStart.source}|${patterns.exotic.source}`, 'i');
+    walk = { ...patterns, tolerant };
+    walkGates.set(patterns, walk);
+  }
+  return walk;
+}
+const walkGates = new WeakMap<WholeTextGate, GatePatterns>();
+
+/**
  * The boot's test of a page (or of content it added) before it loads the engine: `wholeTextSteps`, and where
- * that found anchors only inside words (`'glued'`), the engine's own walk (`gateSteps` with the full patterns,
- * `walkPatterns()`, compiled only then), which reads each text node and the seams between them. True exactly
- * when the engine's scan would find a candidate in the light DOM, or the whole-text test found a word-start
- * anchor or one in an open shadow root: on a page that only says "rhythm" the engine is never loaded.
+ * that found anchors only inside words (`'glued'`), a walk of the text nodes and the seams between them
+ * (`gateSteps` with `walkPatterns`), which reads each node's start as a word start. True when the walk finds a
+ * candidate, or the whole-text test found a word-start anchor or one in an open shadow root: on a page that
+ * only says "rhythm" the engine is never loaded.
  */
 export function* pageTestSteps(
   doc: Document,
   root: Node,
   patterns: WholeTextGate,
-  walkPatterns: () => GatePatterns,
 ): Generator<void, boolean, void> {
   const verdict = yield* wholeTextSteps(root, patterns);
   if (verdict !== 'glued') return verdict === 'word';
-  const walk = yield* gateSteps(doc, root, walkPatterns(), true);
+  const walk = yield* gateSteps(doc, root, walkPatterns(patterns), true);
   return walk.hits.length > 0;
 }
 

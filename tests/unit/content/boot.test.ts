@@ -85,8 +85,6 @@ interface Harness {
   emitSettings(next: Settings): void;
   /** Times the stored settings were read, and whether they are watched. */
   reads: number;
-  /** Times the boot asked for the full gate (for its walk of a page with anchors only inside words). */
-  walkGates: number;
   watching: boolean;
   listened: { report(): Promise<unknown>; focusNext(): boolean } | null;
 }
@@ -98,7 +96,6 @@ function harness(options: { settings?: Settings; failLoad?: boolean } = {}): Har
     engine: fakeEngine(),
     errors: [],
     reads: 0,
-    walkGates: 0,
     watching: false,
     listened: null,
     emitSettings: () => undefined,
@@ -122,10 +119,6 @@ function harness(options: { settings?: Settings; failLoad?: boolean } = {}): Har
     },
     muteAlias: () => undefined,
     gate: () => gate,
-    walkGate: () => {
-      h.walkGates += 1;
-      return gate;
-    },
     loadEngine: () => {
       h.loads += 1;
       return options.failLoad ? Promise.reject(new Error('blocked')) : Promise.resolve(start);
@@ -186,7 +179,6 @@ describe('content script boot', () => {
     const names = performance.getEntriesByType('measure').map((m) => m.name);
     expect(names).toEqual(expect.arrayContaining(['vendor-lens:gate', 'vendor-lens:total']));
     expect(names).not.toContain('vendor-lens:wake');
-    expect(h.walkGates).toBe(0);
   });
 
   it('walks a page whose anchors all sit inside words, and wakes only for a name the walk confirms', async () => {
@@ -194,7 +186,6 @@ describe('content script boot', () => {
     page('<p>A violent rhythm game.</p><p>Posted by Yoshikitty.</p>');
     const quiet = harness();
     await start(quiet);
-    expect(quiet.walkGates).toBe(1);
     expect(quiet.loads).toBe(0);
     expect(quiet.reads).toBe(0);
     const names = performance.getEntriesByType('measure').map((m) => m.name);
@@ -207,7 +198,6 @@ describe('content script boot', () => {
     expect(document.body.textContent).toContain('Visithikvision.com');
     const glued = harness();
     await start(glued);
-    expect(glued.walkGates).toBe(1);
     expect(glued.loads).toBe(1);
     expect(performance.getEntriesByName('vendor-lens:wake')).toHaveLength(1);
   });
@@ -221,8 +211,6 @@ describe('content script boot', () => {
     expect(h.started[0]!.settings).toEqual(defaultSettings());
     expect(h.started[0]!.site).toBe(new URL(location.href).hostname.replace(/^www\./, ''));
     expect(h.reads).toBe(1);
-    // A name at the start of a word wakes the engine without the boot's own walk.
-    expect(h.walkGates).toBe(0);
     expect((await b.report()).title).toBe('from the engine');
     expect(b.focusNext()).toBe(true);
     expect(performance.getEntriesByName('vendor-lens:wake')).toHaveLength(1);

@@ -11,10 +11,12 @@ import {
   mayHoldMention,
   pageTestSteps,
   runGate,
+  walkPatterns,
   wholeTextSteps,
   wholeTextVerdict,
 } from '../../../utils/engine/gate';
-import { buildLexicon } from '../../../utils/engine/lexicon';
+import { buildLexicon, defaultLexicon } from '../../../utils/engine/lexicon';
+import { loadCases } from '../../fixtures/engine/harness';
 import { closePage, loadHtml } from '../../fixtures/engine/dom';
 import type { LoadedPage } from '../../fixtures/engine/dom';
 import { TEST_VENDORS } from '../../fixtures/engine/vendors';
@@ -208,19 +210,14 @@ describe('mayHoldMention (the whole-text check before the walk)', () => {
     expect(wholeTextVerdict('H\u00ADik\u200Bvision', patterns)).toBe('word');
     expect(wholeTextVerdict('a hike', patterns)).toBe('none');
     // Corpus pages that woke the engine for nothing: English, Czech, user names, an inline script's id.
-    for (const text of [
-      'a violent rhythm game',
-      'chytře ale',
-      'Yoshikitty',
-      'RxhLmJql_Z5GEZvpiQ1',
-    ])
+    for (const text of ['a violent rhythm game', 'chytře ale', 'Yoshikitty', 'RxhLmJql_Z5GEZvpiQ1'])
       expect(wholeTextVerdict(text, patterns)).toBe('glued');
     // One word-start name anywhere makes it a word.
     expect(wholeTextVerdict('a rhythm game by Dahua', patterns)).toBe('word');
 
     const test = (body: string) => {
       gate(body);
-      const steps = pageTestSteps(page!.document, page!.document.body, patterns, () => patterns);
+      const steps = pageTestSteps(page!.document, page!.document.body, patterns);
       let step = steps.next();
       while (!step.done) step = steps.next();
       return step.value;
@@ -305,5 +302,24 @@ describe('mayHoldMention (the whole-text check before the walk)', () => {
 
   it('folds full-width letters and drops ignorable characters', () => {
     expect(foldExotic('\uFF28i\u00ADk\u200Bv')).toBe('Hikv');
+  });
+});
+
+describe("the boot's walk (pageTestSteps, for pages whose anchors all sit inside words)", () => {
+  it('finds a candidate in every labeled case with a mention (split names at seams included), none in rhythm', () => {
+    const patterns = walkPatterns(defaultLexicon().gate());
+    // Every case the engine must find (hard cases are reported by the eval, not required).
+    const cases = loadCases().filter((c) => c.expected.length > 0 && c.hard !== true);
+    expect(cases.length).toBeGreaterThan(100);
+    const missed: string[] = [];
+    for (const c of cases) {
+      page = loadHtml(`<!doctype html><html><head><title>t</title></head><body>${c.html}</body></html>`);
+      if (runGate(page.document, page.document.body, patterns, true).hits.length === 0) missed.push(c.id);
+      page.window.close();
+      page = undefined;
+    }
+    expect(missed).toEqual([]);
+    page = loadHtml('<!doctype html><html><body><p>A rhythm game by Yoshikitty.</p></body></html>');
+    expect(runGate(page.document, page.document.body, patterns, true).hits).toEqual([]);
   });
 });
