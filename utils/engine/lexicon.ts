@@ -6,8 +6,9 @@
  * compact form (letters, digits and CJK only), so `Hik-Connect`, `Hik Connect` and `HikConnect` are one entry;
  * the first spelling seen is the canonical alias reported (the brand's own name before its aliases).
  *
- * Compiled artefacts (the gate RegExp, the exact-match RegExp, the fuzzy matcher) are built lazily on first use
- * and cached on the lexicon, so a page where the gate finds nothing never compiles the big patterns.
+ * The derivation is plain data (`lexiconData`), computed at build time for the extension. Compiled artefacts
+ * (the gate RegExp, the exact-match RegExp, the fuzzy matcher) are built lazily on first use and cached on the
+ * lexicon, so a page where the gate finds nothing never compiles the big patterns.
  */
 import type { BrandRelation, Vendor, VendorId } from '../dataset/types';
 import vendorsJson from '../../data/vendors.json';
@@ -200,12 +201,26 @@ export interface GatePatterns {
 }
 
 /**
- * Builds the lexicon from the dataset's vendors. Pure: no DOM, no globals; compiled RegExps are created on
- * first use.
+ * Everything the lexicon derives from the vendors, as plain data (no RegExp, no functions): computed at build
+ * time (`wxt.config.ts` defines `__VENDOR_LENS_LEXICON__` from it) so that the content script's engine does not
+ * normalise every alias, derive the anchors and assemble the 8 KB exact pattern on each page that wakes it.
+ * Context rules are functions: `lexiconFromData` attaches them by key.
  */
-export function buildLexicon(vendors: readonly Vendor[]): Lexicon {
-  const entries: LexiconEntry[] = [];
-  const byKey = new Map<string, LexiconEntry>();
+export interface LexiconData {
+  entries: Omit<LexiconEntry, 'context'>[];
+  fuzzyTargets: FuzzyTarget[];
+  anchors: Anchors;
+  conflicts: string[];
+  /** Source of `Lexicon.exact()` (flags `g`). */
+  exactSource: string;
+  /** Source of `Lexicon.fuzzyAnchors()` (flags `g`). */
+  fuzzyAnchorSource: string;
+}
+
+/** Derives the lexicon's data from the dataset's vendors. Pure: no DOM, no globals. */
+export function lexiconData(vendors: readonly Vendor[]): LexiconData {
+  const entries: Omit<LexiconEntry, 'context'>[] = [];
+  const byKey = new Map<string, Omit<LexiconEntry, 'context'>>();
   const conflicts: string[] = [];
 
   const add = (
@@ -223,10 +238,8 @@ export function buildLexicon(vendors: readonly Vendor[]): Lexicon {
       return;
     }
     const han = NON_ASCII.test(key) && [...key].some((ch) => isHanCode(ch.codePointAt(0) ?? 0));
-    const entry: LexiconEntry = { vendor, alias, norm, key, source, han };
+    const entry: Omit<LexiconEntry, 'context'> = { vendor, alias, norm, key, source, han };
     if (brand !== undefined) entry.brand = brand;
-    const context = contextRuleFor(key);
-    if (context !== undefined) entry.context = context;
     entries.push(entry);
     byKey.set(key, entry);
   };
@@ -260,6 +273,27 @@ export function buildLexicon(vendors: readonly Vendor[]): Lexicon {
   });
 
   const anchors = deriveAnchors(entries, fuzzyTargets);
+  return {
+    entries,
+    fuzzyTargets,
+    anchors,
+    conflicts,
+    exactSource: exactSource(entries, fuzzyTargets),
+    fuzzyAnchorSource: `(?<![${WORD_CLASS}])(?:${anchors.fuzzy.map(escapeRegExp).join('|') || '(?!)'})`,
+  };
+}
+
+/**
+ * The lexicon from its data (`lexiconData`, or the same data parsed from the build): attaches the context
+ * rules, indexes the entries by key; compiled RegExps and the fuzzy matcher are created on first use.
+ */
+export function lexiconFromData(data: LexiconData): Lexicon {
+  const entries: LexiconEntry[] = data.entries.map((plain) => {
+    const context = contextRuleFor(plain.key);
+    return context === undefined ? { ...plain } : { ...plain, context };
+  });
+  const byKey = new Map(entries.map((entry) => [entry.key, entry]));
+  const { fuzzyTargets, anchors, conflicts } = data;
 
   let gateRe: GatePatterns | undefined;
   let exactRe: RegExp | undefined;
@@ -280,14 +314,11 @@ export function buildLexicon(vendors: readonly Vendor[]): Lexicon {
       return gateSources(anchors);
     },
     exact() {
-      exactRe ??= compileExact(entries, fuzzyTargets);
+      exactRe ??= new RegExp(data.exactSource, 'g');
       return exactRe;
     },
     fuzzyAnchors() {
-      fuzzyAnchorRe ??= new RegExp(
-        `(?<![${WORD_CLASS}])(?:${anchors.fuzzy.map(escapeRegExp).join('|') || '(?!)'})`,
-        'g',
-      );
+      fuzzyAnchorRe ??= new RegExp(data.fuzzyAnchorSource, 'g');
       return fuzzyAnchorRe;
     },
     fuzzy() {
@@ -295,6 +326,11 @@ export function buildLexicon(vendors: readonly Vendor[]): Lexicon {
       return fuzzyMatcher;
     },
   };
+}
+
+/** Builds the lexicon from the dataset's vendors (`lexiconData`, then `lexiconFromData`). */
+export function buildLexicon(vendors: readonly Vendor[]): Lexicon {
+  return lexiconFromData(lexiconData(vendors));
 }
 
 /**
@@ -317,7 +353,10 @@ export interface Anchors {
 const GATE_LETTER = '[a-z\\u00c0-\\u024f]';
 const GATE_SEPARATOR = '[\\s\\-\\u2010-\\u2015\\u00ad\\u200b-\\u200f\\u2060\\ufeff]';
 
-function deriveAnchors(entries: readonly LexiconEntry[], fuzzyTargets: readonly FuzzyTarget[]): Anchors {
+function deriveAnchors(
+  entries: readonly Omit<LexiconEntry, 'context'>[],
+  fuzzyTargets: readonly FuzzyTarget[],
+): Anchors {
   // Fuzzy stems: letters that must follow (`min`), and whether a separator may follow directly.
   const fuzzy = new Map<string, { min: number; separator: boolean }>();
   for (const target of fuzzyTargets) {
@@ -453,26 +492,37 @@ export function compileGate(sources: GateSources): GatePatterns {
   };
 }
 
-function compileExact(entries: readonly LexiconEntry[], fuzzyTargets: readonly FuzzyTarget[]): RegExp {
+function exactSource(
+  entries: readonly Omit<LexiconEntry, 'context'>[],
+  fuzzyTargets: readonly FuzzyTarget[],
+): string {
   const splittable = new Set(fuzzyTargets.map((t) => t.entry));
   const patterns = entries.map((entry, index) => ({
     entry,
     source: aliasPattern(entry.norm, splittable.has(index)),
   }));
   patterns.sort(
-    // Longest first; ties by code unit order (localeCompare would build a collator on every page: ~15 ms).
+    // Longest first; ties by code unit order (localeCompare would build a collator: ~15 ms in a page).
     (a, b) =>
       b.entry.norm.length - a.entry.norm.length ||
       (a.entry.norm < b.entry.norm ? -1 : a.entry.norm > b.entry.norm ? 1 : 0),
   );
-  const source = patterns.map((p) => p.source).join('|');
-  return new RegExp(source || '(?!)', 'g');
+  return patterns.map((p) => p.source).join('|') || '(?!)';
 }
+
+/** The lexicon's data computed at build time (`wxt.config.ts`); undefined outside a build (tests, CLI). */
+declare const __VENDOR_LENS_LEXICON__: LexiconData | undefined;
 
 let cachedDefault: Lexicon | undefined;
 
-/** The lexicon built from the bundled `data/vendors.json` (built once, on first call). */
+/**
+ * The lexicon of the bundled `data/vendors.json` (built once, on first call): from the data computed at build
+ * time in the extension, from the vendors themselves elsewhere.
+ */
 export function defaultLexicon(): Lexicon {
-  cachedDefault ??= buildLexicon(vendorsJson as readonly Vendor[]);
+  cachedDefault ??=
+    typeof __VENDOR_LENS_LEXICON__ !== 'undefined'
+      ? lexiconFromData(__VENDOR_LENS_LEXICON__)
+      : buildLexicon(vendorsJson as readonly Vendor[]);
   return cachedDefault;
 }

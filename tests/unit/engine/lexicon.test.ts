@@ -1,6 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import vendorsJson from '../../../data/vendors.json';
 import { VENDOR_IDS } from '../../../utils/dataset/types';
-import { aliasPattern, buildLexicon, compactKey, defaultLexicon } from '../../../utils/engine/lexicon';
+import type { Vendor } from '../../../utils/dataset/types';
+import {
+  aliasPattern,
+  buildLexicon,
+  compactKey,
+  defaultLexicon,
+  lexiconData,
+  lexiconFromData,
+} from '../../../utils/engine/lexicon';
+import { matchText } from '../../../utils/engine/match';
 import { TEST_VENDORS } from '../../fixtures/engine/vendors';
 
 describe('buildLexicon', () => {
@@ -115,5 +125,46 @@ describe('defaultLexicon', () => {
     expect(new Set(lexicon.entries.map((e) => e.vendor))).toEqual(new Set(VENDOR_IDS));
     expect(lexicon.conflicts).toEqual([]);
     expect(defaultLexicon()).toBe(lexicon);
+  });
+});
+
+describe('lexicon data computed at build time', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  it('survives JSON (the build define) and gives the lexicon built from the vendors', () => {
+    const vendors = vendorsJson as readonly Vendor[];
+    const built = buildLexicon(vendors);
+    const shipped = lexiconFromData(JSON.parse(JSON.stringify(lexiconData(vendors))) as never);
+    expect(shipped.entries).toEqual(built.entries);
+    expect(shipped.entries.filter((e) => e.context !== undefined).map((e) => e.key)).toEqual([
+      'dahua',
+      '大华',
+      '大華',
+      '萤石',
+      '螢石',
+    ]);
+    expect([...shipped.byKey.keys()]).toEqual([...built.byKey.keys()]);
+    expect(shipped.fuzzyTargets).toEqual(built.fuzzyTargets);
+    expect(shipped.gateSources()).toEqual(built.gateSources());
+    expect(shipped.exact().source).toBe(built.exact().source);
+    expect(shipped.fuzzyAnchors().source).toBe(built.fuzzyAnchors().source);
+    const text = "Hikvision's HiLook, Hik vison, 海康威视 and Dahua Lin's 大华银行; Ezvis, Ezvid.";
+    const brief = (l: typeof built) =>
+      matchText(text, l).map((m) => [m.start, m.end, m.entry.alias, m.fuzzyDistance, m.needsEvidence]);
+    expect(brief(shipped)).toEqual(brief(built));
+    expect(brief(shipped).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('is what defaultLexicon uses when the build defined it', async () => {
+    const data = lexiconData(vendorsJson as readonly Vendor[]);
+    data.entries = data.entries.filter((e) => e.vendor === 'hikvision');
+    data.fuzzyTargets = data.fuzzyTargets.filter((t) => data.entries[t.entry]?.vendor === 'hikvision');
+    vi.stubGlobal('__VENDOR_LENS_LEXICON__', data);
+    vi.resetModules();
+    const fresh = await import('../../../utils/engine/lexicon');
+    expect(new Set(fresh.defaultLexicon().entries.map((e) => e.vendor))).toEqual(new Set(['hikvision']));
   });
 });
