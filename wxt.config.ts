@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import { nativeBrowserIn } from './scripts/vite-native-browser';
 import { noHtmlSinks } from './scripts/vite-no-html-sinks';
 import type { Vendor } from './utils/dataset/types';
-import { defaultLexicon, lexiconData } from './utils/engine/lexicon';
+import { gateSources, lexiconData } from './utils/engine/lexicon';
 import vendorsJson from './data/vendors.json';
 
 /** Fixed Firefox add-on id: needed for the store, for `storage` across installs, and to pin the e2e UUID. */
@@ -44,11 +44,12 @@ export default defineConfig({
       },
     },
     define: (() => {
-      const { prefilter, anchored, wordStart, exotic, tolerant } = defaultLexicon().gateSources();
+      // The engine's lexicon (normalised aliases, anchors, the exact pattern's source), so a page that wakes
+      // the engine does not derive it again; the gate's sources come from the same anchors.
+      const lexicon = lexiconData(vendorsJson as readonly Vendor[]);
+      const { prefilter, anchored, wordStart, exotic, tolerant } = gateSources(lexicon.anchors);
       return {
-        // The engine's lexicon (normalised aliases, anchors, the exact pattern's source), so a page that wakes
-        // the engine does not derive it again.
-        __VENDOR_LENS_LEXICON__: JSON.stringify(lexiconData(vendorsJson as readonly Vendor[])),
+        __VENDOR_LENS_LEXICON__: JSON.stringify(lexicon),
         __VENDOR_LENS_GATE__: JSON.stringify({ prefilter, anchored, wordStart, exotic, tolerant }),
         // The boot's whole-text test needs no `tolerant` (3 KB of pattern every page would parse).
         __VENDOR_LENS_WHOLE_TEXT_GATE__: JSON.stringify({ prefilter, anchored, wordStart, exotic }),

@@ -2,9 +2,10 @@
  * The boot: the part of the content script that runs on every page, kept small because every page pays for its
  * evaluation. It tests the page's whole text once for an anchor (`pageTestSteps`, with the gate compiled at
  * build time; a page whose anchors all sit inside words, such as "rhythm", is walked node by node first) and
- * loads the engine (`engine-api.ts`) only when that test fires, now or later in content the page adds. The stored settings are read only then (is the site on?), or when the popup asks: a page where
- * the test finds nothing, most pages, never touches the extension's storage, and a site the user turned off
- * costs that one local read of its text, nothing more. Until the engine runs, the boot answers the popup
+ * loads the engine (`engine-api.ts`) only when that test fires, now or later in content the page adds. The
+ * stored settings are read only then (is the site on?), or when the popup asks: a page where the test finds
+ * nothing, most pages, never touches the extension's storage, and a site the user turned off costs that one
+ * local read of its text, nothing more. Until the engine runs, the boot answers the popup
  * itself (no mentions, the page's title) and the keyboard command (nothing to focus); once it runs, the boot
  * passes it the page changes, the settings changes, the page's own navigations and the popup's requests.
  */
@@ -126,9 +127,10 @@ export async function startBoot(
   /**
    * Tests `root`'s whole text (`pageTestSteps`: one step on a typical page, so it finishes in this task; a page
    * of megabytes, or the walk of a page whose anchors all sit inside words, runs in slices of `BOOT_SLICE_MS`).
-   * On the first test of a page without a candidate, emits
-   * the measures a scan emits (`gate`, `total`), so that DevTools and the bench see the same names on every
-   * page; a test that fires is measured as `wake`, and the engine's own scan follows.
+   * On the first test of a page without a candidate, emits the measures a scan emits (`gate`, `total`), so that
+   * DevTools and the bench see the same names on every page; a test that fires is measured as `wake`, and the
+   * engine's own scan follows (it walks the page again: the boot's walk runs only on pages whose anchors all
+   * sit inside words, and a candidate there is rare).
    */
   const check = (root: Node, first: boolean) => {
     if (!enabled()) return;
