@@ -78,6 +78,13 @@ async function runChromium(url) {
     const tabId = await control.evaluate((u) => chrome.tabs.create({ url: u }).then((t) => t.id), url);
     const page = await pagePromise;
     await page.waitForLoadState('load');
+    // The content script runs at document_idle, after `load`: wait for its highlights before the screenshot
+    // (its performance measures are in the page's timeline in Chromium).
+    await page
+      .waitForFunction(() => performance.getEntriesByName('vendor-lens:highlight').length > 0, null, {
+        timeout: 15_000,
+      })
+      .catch(() => console.log('No highlights were drawn within 15 s.'));
     console.log(`Vendor Lens is loaded in headless Chromium on ${url}`);
     const shots = resolve('test-results/demo');
     mkdirSync(shots, { recursive: true });
