@@ -99,7 +99,11 @@ export function startEngine(
   let mentions: Mention[] = [];
   let facts: PageFacts = basicPageFacts(doc);
   let truncated = false;
-  let hitIndex = indexByTextNode<Mention>([]);
+  /**
+   * The mentions by text node, for the pointer's hit test: built on the first pointer move over the page after
+   * the highlights change (not with them), so a page the reader never points at does not pay for it.
+   */
+  let hitIndex: WeakMap<Node, Mention[]> | null = null;
   let keyboardIndex = -1;
   // A new page starts with an empty badge (the browser resets it on navigation): no message for 0.
   let lastBadge = 0;
@@ -134,7 +138,10 @@ export function startEngine(
   let highlightSheet: CSSStyleSheet | null | undefined;
   /** Open shadow roots holding mentions: the caret hit test must be told about them to look inside. */
   let mentionRoots: ShadowRoot[] = [];
+  /** Whether a scan ever reached an open shadow root: until then no mention can be inside one. */
+  let shadowRootsScanned = false;
   const styleShadowRoots = () => {
+    if (!shadowRootsScanned) return;
     const roots = new Set<ShadowRoot>();
     for (const mention of mentions) {
       const shadow = shadowRootOf(mention.range.startContainer);
@@ -166,7 +173,7 @@ export function startEngine(
     highlighter ??= createHighlighter(doc, win as never);
     highlighter.set(mentions, settings.highlightStyle);
     styleShadowRoots();
-    hitIndex = indexByTextNode(mentions);
+    hitIndex = null;
     discardOwnMutations();
     emitMeasure(win.performance, 'highlight', started);
   };
@@ -266,6 +273,7 @@ export function startEngine(
       const result = yield* light;
       const roots = yield* shadowRootSteps(doc.body ?? doc.documentElement);
       if (roots.length === 0) return result;
+      shadowRootsScanned = true;
       init.observeShadowRoots(roots);
       const shadow = yield* scanShadowRoots(doc, roots, scanOptions, () => result.mentions.length > 0);
       if (shadow.mentions.length === 0) return result;
@@ -323,6 +331,7 @@ export function startEngine(
       // Components added with the content bring their shadow roots (attached when they connect).
       const shadows = openShadowRoots(root);
       if (shadows.length === 0) continue;
+      shadowRootsScanned = true;
       init.observeShadowRoots(shadows);
       const inShadows = runToEnd(
         scanShadowRoots(doc, shadows, scanOptions, () => kept.length > 0 || found.length > 0),
@@ -347,7 +356,7 @@ export function startEngine(
     truncated = false;
     highlighter?.clear();
     unstyleShadowRoots();
-    hitIndex = indexByTextNode<Mention>([]);
+    hitIndex = null;
     discardOwnMutations();
     publishBadge();
   };
@@ -404,7 +413,10 @@ export function startEngine(
 
   const hover = createHoverState<Mention>(
     {
-      itemAt: (x, y) => (mentions.length === 0 ? null : itemAt(doc, hitIndex, x, y, 2, mentionRoots)),
+      itemAt: (x, y) =>
+        mentions.length === 0
+          ? null
+          : itemAt(doc, (hitIndex ??= indexByTextNode(mentions)), x, y, 2, mentionRoots),
       inCard: (target) => cardHost?.contains(target) ?? false,
       open: (mention) => void openCard(mention, false),
       close: () => {
