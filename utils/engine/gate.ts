@@ -29,6 +29,13 @@ const SEAM = 12;
 /** Text nodes longer than this are checked for a script/style parent before being tested. */
 const LARGE_NODE = 2048;
 const RAW_TEXT_PARENTS = new Set(['script', 'style', 'noscript', 'template', 'textarea']);
+/** The same elements as a selector, for `textOutsideRawText`. */
+const RAW_TEXT_SELECTOR = 'script,style,noscript,template,textarea';
+/**
+ * Characters of raw text under a root above which `textOutsideRawText` reads around it: below, one
+ * `textContent` costs less than the pieces.
+ */
+export const RAW_TEXT_SKIP_CHARS = 16_384;
 
 export interface GateResult {
   /** Text nodes (outside excluded subtrees) where an anchor was found, in document order. */
@@ -125,6 +132,46 @@ function foldedAroundExotic(text: string, patterns: WholeTextGate): boolean {
   return start >= 0 && patterns.anchored.test(foldExotic(text.slice(start, end)));
 }
 
+/**
+ * `root.textContent`, without the text of its `script`, `style`, `noscript`, `template` and `textarea`
+ * elements once they hold more than `RAW_TEXT_SKIP_CHARS` characters: the walk never looks there, so no mention
+ * can be found there, but a page can carry hundreds of kilobytes of inline CSS or JSON in its body (breitbart
+ * 531 K of its 590 K characters, yahoo-3 333 K of 424 K, bbc-1 33 K of 70 K), which `textContent` copies and
+ * every pattern of the whole-text test then reads. The text around them is read with one `Range` per gap (its
+ * `toString()` joins the text nodes inside, as `textContent` does); the raw elements are found with one native
+ * query and measured by their text nodes' lengths, without copying their text.
+ */
+export function textOutsideRawText(root: Node): string {
+  const scope = root as Partial<ParentNode>;
+  if (typeof scope.querySelectorAll !== 'function') return root.textContent ?? '';
+  const raw = scope.querySelectorAll(RAW_TEXT_SELECTOR);
+  let rawChars = 0;
+  for (let i = 0; i < raw.length && rawChars <= RAW_TEXT_SKIP_CHARS; i++) {
+    for (let child = raw[i]!.firstChild; child !== null; child = child.nextSibling) {
+      if (child.nodeType === 3) rawChars += (child as Text).length;
+    }
+  }
+  if (rawChars <= RAW_TEXT_SKIP_CHARS) return root.textContent ?? '';
+  const doc = root.ownerDocument ?? (root as Document);
+  const range = doc.createRange();
+  range.selectNodeContents(root);
+  const parts: string[] = [];
+  let skipped: Element | null = null;
+  for (let i = 0; i < raw.length; i++) {
+    const el = raw[i]!;
+    // A raw element inside one already skipped (a `style` in a `noscript`) is skipped with it.
+    if (skipped !== null && skipped.contains(el)) continue;
+    range.setEndBefore(el);
+    parts.push(range.toString());
+    range.setStartAfter(el);
+    range.setEnd(root, root.childNodes.length);
+    skipped = el;
+  }
+  parts.push(range.toString());
+  range.detach();
+  return parts.join('');
+}
+
 /** Subtrees (see `textParts`) whose text `wholeTextSteps` reads at once, with one `Range`. */
 export const WHOLE_TEXT_GROUP = 256;
 /** Characters of one group's end carried into the next test, so that a name across an edge is read. */
@@ -186,7 +233,7 @@ function textParts(root: Node): Node[] {
 }
 
 /**
- * `wholeTextVerdict(root.textContent)`, then `mayHoldMention` on the text of each open shadow root of the custom
+ * `wholeTextVerdict(textOutsideRawText(root))`, then `mayHoldMention` on the text of each open shadow root of the custom
  * elements under `root` (`customElementShadowRootSteps`: text a TreeWalker and `textContent` do not reach; a hit
  * there is a `'word'`, since the walk does not enter shadow roots). A `large` root (`mayBeLarge`) is read in
  * pieces, pausing between them: as the root's subtrees (`textParts`) in groups of `WHOLE_TEXT_GROUP`, each
@@ -194,7 +241,7 @@ function textParts(root: Node): Node[] {
  * `textContent`). On a page of a few megabytes of text one `textContent` is a single 60-90 ms task (measured in
  * Chromium and Firefox on a 5 MB page); the pieces can be spread over several tasks. Each test includes the
  * previous group's last `WHOLE_TEXT_OVERLAP` characters, so a name across an edge is found. Any other root is
- * one `textContent`, as cheap as the test was before it could pause.
+ * read at once: one `textContent`, or, around a lot of raw text, one `Range` per gap (`textOutsideRawText`).
  */
 export function* wholeTextSteps(
   root: Node,
@@ -203,7 +250,7 @@ export function* wholeTextSteps(
 ): Generator<void, WholeTextVerdict, void> {
   const light = large
     ? yield* lightTextSteps(root, patterns)
-    : wholeTextVerdict(root.textContent ?? '', patterns);
+    : wholeTextVerdict(textOutsideRawText(root), patterns);
   if (light === 'word') return light;
   const roots = yield* customElementShadowRootSteps(root);
   for (const shadow of roots) {

@@ -4,6 +4,7 @@ import {
   GATE_NODES_PER_STEP,
   LARGE_ELEMENTS,
   LARGE_HTML_BYTES,
+  RAW_TEXT_SKIP_CHARS,
   WHOLE_TEXT_GROUP,
   foldExotic,
   gateSteps,
@@ -11,6 +12,7 @@ import {
   mayHoldMention,
   pageTestSteps,
   runGate,
+  textOutsideRawText,
   walkPatterns,
   wholeTextSteps,
   wholeTextVerdict,
@@ -298,6 +300,37 @@ describe('mayHoldMention (the whole-text check before the walk)', () => {
       entries.mockRestore();
     }
     expect(mayBeLarge(page!.document.body)).toBe(false);
+  });
+
+  it('reads around a lot of raw text (textOutsideRawText), and a little of it at once', () => {
+    const verdict = (root: Node) => {
+      const steps = wholeTextSteps(root, patterns, false);
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+      }
+    };
+    // A few hundred characters of inline CSS: one textContent, as before.
+    gate('<p>Rain</p><style>.hikvision-logo { color: red }</style><p>today</p>');
+    const small = page!.document.body;
+    expect(textOutsideRawText(small)).toBe(small.textContent);
+    expect(verdict(small)).toBe('word');
+    // Over RAW_TEXT_SKIP_CHARS of it: the CSS's class name no longer wakes the engine, and the text on both
+    // sides is read, joined as textContent joins it (a name around a script still reads as one word).
+    const css = '.hikvision-logo { color: red } '.repeat(Math.ceil(RAW_TEXT_SKIP_CHARS / 30));
+    gate(`<p>Rain</p><style>${css}</style><p>today</p>`);
+    const large = page!.document.body;
+    expect(textOutsideRawText(large)).toBe('Raintoday');
+    expect(wholeTextVerdict(large.textContent ?? '', patterns)).toBe('word');
+    expect(verdict(large)).toBe('none');
+    gate(
+      `<p>Rain today.</p><style>${css}</style><noscript><style>${css}</style>x</noscript>` +
+        `<p>Hik<script>var a = "${'x'.repeat(RAW_TEXT_SKIP_CHARS)}";</script>vision</p><textarea>Dahua</textarea>`,
+    );
+    expect(textOutsideRawText(page!.document.body)).toBe('Rain today.Hikvision');
+    expect(verdict(page!.document.body)).toBe('word');
+    // A text node has no elements to skip.
+    expect(textOutsideRawText(page!.document.createTextNode('Dahua'))).toBe('Dahua');
   });
 
   it('folds full-width letters and drops ignorable characters', () => {
