@@ -124,6 +124,23 @@ function wordsOf(norm: string): string[] {
  * and `Hik vision` match `Hikvision`; brands do not get this (`hi look` is not `HiLook`).
  */
 export function aliasPattern(norm: string, allowSplits = false): string {
+  const { body, startsLatin, endsLatin } = aliasParts(norm, allowSplits);
+  return `${startsLatin ? WORD_BEFORE : ''}${body}${endsLatin ? WORD_AFTER : ''}`;
+}
+
+/** No letter or digit right before (an alias that starts with one cannot start inside a word). */
+const WORD_BEFORE = `(?<![${WORD_CLASS}])`;
+/** No letter or digit right after. */
+const WORD_AFTER = `(?![${WORD_CLASS}])`;
+
+/**
+ * `aliasPattern` in parts: the body, and whether the alias starts and ends with a non-Han character (so that it
+ * takes the word boundary before and after it).
+ */
+function aliasParts(
+  norm: string,
+  allowSplits: boolean,
+): { body: string; startsLatin: boolean; endsLatin: boolean } {
   const chars = [...norm];
   let out = '';
   let i = 0;
@@ -156,7 +173,7 @@ export function aliasPattern(norm: string, allowSplits = false): string {
   const last = chars[chars.length - 1];
   const startsLatin = first !== undefined && !isHanCode(first.codePointAt(0) ?? 0);
   const endsLatin = last !== undefined && !isHanCode(last.codePointAt(0) ?? 0);
-  return `${startsLatin ? `(?<![${WORD_CLASS}])` : ''}${out}${endsLatin ? `(?![${WORD_CLASS}])` : ''}`;
+  return { body: out, startsLatin, endsLatin };
 }
 
 /** Ignorable characters the tolerant gate accepts between anchor letters (see `isIgnorable`). */
@@ -203,7 +220,7 @@ export interface GatePatterns {
 /**
  * Everything the lexicon derives from the vendors, as plain data (no RegExp, no functions): computed at build
  * time (`wxt.config.ts` defines `__VENDOR_LENS_LEXICON__` from it) so that the content script's engine does not
- * normalise every alias, derive the anchors and assemble the 8 KB exact pattern on each page that wakes it.
+ * normalise every alias, derive the anchors and assemble the exact pattern on each page that wakes it.
  * Context rules are functions: `lexiconFromData` attaches them by key.
  */
 export interface LexiconData {
@@ -492,14 +509,24 @@ export function compileGate(sources: GateSources): GatePatterns {
   };
 }
 
-function exactSource(
+/**
+ * The exact pattern: every alias's pattern, longest first. The aliases that start with a letter or digit and
+ * end with a non-Han character share one word boundary on each side, `(?<!w)(?:a|b|…)(?!w)`, which matches
+ * what `(?<!w)a(?!w)|(?<!w)b(?!w)|…` matches (a backtracking engine tries `b` with the boundary after it once
+ * `a` with it failed, in the same order), in 1.5 KB instead of 8.6 KB: V8 compiles the pattern on its first
+ * use on every page that wakes the engine, 7.5 → 2.9 ms in Chromium here. The Han aliases follow, alone: no
+ * alias of the first group can match where one of them starts (a Han character), so their order against the
+ * group does not matter. `factorBoundaries: false` gives the plain alternation (for the test of their equality).
+ */
+export function exactSource(
   entries: readonly Omit<LexiconEntry, 'context'>[],
   fuzzyTargets: readonly FuzzyTarget[],
+  { factorBoundaries = true } = {},
 ): string {
   const splittable = new Set(fuzzyTargets.map((t) => t.entry));
   const patterns = entries.map((entry, index) => ({
     entry,
-    source: aliasPattern(entry.norm, splittable.has(index)),
+    parts: aliasParts(entry.norm, splittable.has(index)),
   }));
   patterns.sort(
     // Longest first; ties by code unit order (localeCompare would build a collator: ~15 ms in a page).
@@ -507,7 +534,21 @@ function exactSource(
       b.entry.norm.length - a.entry.norm.length ||
       (a.entry.norm < b.entry.norm ? -1 : a.entry.norm > b.entry.norm ? 1 : 0),
   );
-  return patterns.map((p) => p.source).join('|') || '(?!)';
+  const plain = ({ body, startsLatin, endsLatin }: (typeof patterns)[number]['parts']) =>
+    `${startsLatin ? WORD_BEFORE : ''}${body}${endsLatin ? WORD_AFTER : ''}`;
+  const bounded = patterns.filter(
+    (p) => p.parts.startsLatin && p.parts.endsLatin && isWordCode(p.entry.norm.charCodeAt(0)),
+  );
+  const rest = patterns.filter((p) => !bounded.includes(p));
+  // Anything else that does not start with a Han character could compete with the group where it starts.
+  const separable = rest.every((p) => isHanCode(p.entry.norm.codePointAt(0) ?? 0));
+  if (!factorBoundaries || !separable || bounded.length === 0) {
+    return patterns.map((p) => plain(p.parts)).join('|') || '(?!)';
+  }
+  return [
+    `${WORD_BEFORE}(?:${bounded.map((p) => p.parts.body).join('|')})${WORD_AFTER}`,
+    ...rest.map((p) => plain(p.parts)),
+  ].join('|');
 }
 
 /** The lexicon's data computed at build time (`wxt.config.ts`); undefined outside a build (tests, CLI). */
