@@ -17,7 +17,7 @@ import { startFixtureServer } from '../tests/e2e/harness';
 import { defaultBuild, launchBenchContext } from './browser';
 import { INIT_SCRIPT } from './inpage';
 import { corpusPages, pageHtml } from './pages';
-import { startTrace } from './trace';
+import { startTrace, stringArg } from './trace';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -38,13 +38,6 @@ function probe(name: string, source: string): string {
   writeFileSync(join(dir, 'background.js'), '');
   writeFileSync(join(dir, 'content.js'), source);
   return dir;
-}
-
-function stringAt(value: unknown, ...path: string[]): string {
-  let at: unknown = value;
-  for (const key of path)
-    at = typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[key] : '';
-  return typeof at === 'string' ? at : '';
 }
 
 const probes = [
@@ -72,8 +65,7 @@ try {
         await page.waitForTimeout(400);
         for (const e of await stop()) {
           if (e.name !== 'EvaluateScript' || e.ph !== 'X') continue;
-          if (stringAt(e.args, 'data', 'url').startsWith('chrome-extension://'))
-            evals.push((e.dur ?? 0) / 1000);
+          if (stringArg(e, 'data', 'url')?.startsWith('chrome-extension://')) evals.push((e.dur ?? 0) / 1000);
         }
         await page.close();
       }

@@ -91,7 +91,7 @@ export function describeLongTask(t: TaskSlice, navigationStart: number): LongTas
   return { at: r(t.start - navigationStart), ms: r(t.end - t.start), extensionMs: r(t.extensionMs) };
 }
 
-function stringArg(event: TraceEvent, ...path: string[]): string | undefined {
+export function stringArg(event: TraceEvent, ...path: string[]): string | undefined {
   let current: unknown = event.args;
   for (const key of path) {
     if (current === null || typeof current !== 'object') return undefined;

@@ -28,9 +28,10 @@ const SHOW_TEXT = 0x4;
 const SEAM = 12;
 /** Text nodes longer than this are checked for a script/style parent before being tested. */
 const LARGE_NODE = 2048;
-const RAW_TEXT_PARENTS = new Set(['script', 'style', 'noscript', 'template', 'textarea']);
+const RAW_TEXT_TAGS = ['script', 'style', 'noscript', 'template', 'textarea'];
+const RAW_TEXT_PARENTS = new Set(RAW_TEXT_TAGS);
 /** The same elements as a selector, for `textOutsideRawText`. */
-const RAW_TEXT_SELECTOR = 'script,style,noscript,template,textarea';
+const RAW_TEXT_SELECTOR = RAW_TEXT_TAGS.join(',');
 /**
  * Characters of raw text under a root above which `textOutsideRawText` reads around it: below, one
  * `textContent` costs less than the pieces.

@@ -124,8 +124,7 @@ function wordsOf(norm: string): string[] {
  * and `Hik vision` match `Hikvision`; brands do not get this (`hi look` is not `HiLook`).
  */
 export function aliasPattern(norm: string, allowSplits = false): string {
-  const { body, startsLatin, endsLatin } = aliasParts(norm, allowSplits);
-  return `${startsLatin ? WORD_BEFORE : ''}${body}${endsLatin ? WORD_AFTER : ''}`;
+  return withBoundaries(aliasParts(norm, allowSplits));
 }
 
 /** No letter or digit right before (an alias that starts with one cannot start inside a word). */
@@ -133,14 +132,17 @@ const WORD_BEFORE = `(?<![${WORD_CLASS}])`;
 /** No letter or digit right after. */
 const WORD_AFTER = `(?![${WORD_CLASS}])`;
 
+type AliasParts = { body: string; startsLatin: boolean; endsLatin: boolean };
+
+function withBoundaries({ body, startsLatin, endsLatin }: AliasParts): string {
+  return `${startsLatin ? WORD_BEFORE : ''}${body}${endsLatin ? WORD_AFTER : ''}`;
+}
+
 /**
  * `aliasPattern` in parts: the body, and whether the alias starts and ends with a non-Han character (so that it
  * takes the word boundary before and after it).
  */
-function aliasParts(
-  norm: string,
-  allowSplits: boolean,
-): { body: string; startsLatin: boolean; endsLatin: boolean } {
+function aliasParts(norm: string, allowSplits: boolean): AliasParts {
   const chars = [...norm];
   let out = '';
   let i = 0;
@@ -296,7 +298,7 @@ export function lexiconData(vendors: readonly Vendor[]): LexiconData {
     anchors,
     conflicts,
     exactSource: exactSource(entries, fuzzyTargets),
-    fuzzyAnchorSource: `(?<![${WORD_CLASS}])(?:${anchors.fuzzy.map(escapeRegExp).join('|') || '(?!)'})`,
+    fuzzyAnchorSource: `${WORD_BEFORE}(?:${anchors.fuzzy.map(escapeRegExp).join('|') || '(?!)'})`,
   };
 }
 
@@ -534,8 +536,6 @@ export function exactSource(
       b.entry.norm.length - a.entry.norm.length ||
       (a.entry.norm < b.entry.norm ? -1 : a.entry.norm > b.entry.norm ? 1 : 0),
   );
-  const plain = ({ body, startsLatin, endsLatin }: (typeof patterns)[number]['parts']) =>
-    `${startsLatin ? WORD_BEFORE : ''}${body}${endsLatin ? WORD_AFTER : ''}`;
   const bounded = patterns.filter(
     (p) => p.parts.startsLatin && p.parts.endsLatin && isWordCode(p.entry.norm.charCodeAt(0)),
   );
@@ -543,11 +543,11 @@ export function exactSource(
   // Anything else that does not start with a Han character could compete with the group where it starts.
   const separable = rest.every((p) => isHanCode(p.entry.norm.codePointAt(0) ?? 0));
   if (!factorBoundaries || !separable || bounded.length === 0) {
-    return patterns.map((p) => plain(p.parts)).join('|') || '(?!)';
+    return patterns.map((p) => withBoundaries(p.parts)).join('|') || '(?!)';
   }
   return [
     `${WORD_BEFORE}(?:${bounded.map((p) => p.parts.body).join('|')})${WORD_AFTER}`,
-    ...rest.map((p) => plain(p.parts)),
+    ...rest.map((p) => withBoundaries(p.parts)),
   ].join('|');
 }
 
