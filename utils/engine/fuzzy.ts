@@ -126,19 +126,52 @@ export interface FuzzyMatcher {
   match(candidate: string): FuzzyHit | null;
 }
 
-/** Builds a matcher over the given targets. Cheap: a handful of short strings. */
-export function createFuzzyMatcher(targets: readonly FuzzyTarget[]): FuzzyMatcher {
-  const keys = targets.map((t) => t.key);
-  const fuse = new Fuse(keys, {
-    includeScore: true,
-    threshold: FUSE_THRESHOLD,
-    ignoreLocation: true,
-    isCaseSensitive: true,
-    shouldSort: true,
-  });
+/**
+ * Whether `guard` could accept `candidate` for some target: about the same length and the same first two
+ * letters. Most anchored tokens fail it (`HikariFlower`, `hiking`, `Dahlonega`), so Fuse is never asked about
+ * them; `guard` would reject whatever Fuse ranked first, so the answer is the same.
+ */
+function withinReach(candidate: string, targets: readonly FuzzyTarget[]): boolean {
+  for (const { key } of targets) {
+    if (
+      Math.abs(candidate.length - key.length) <= maxDistanceFor(key) &&
+      candidate.charCodeAt(0) === key.charCodeAt(0) &&
+      candidate.charCodeAt(1) === key.charCodeAt(1)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+export interface FuzzyMatcherOptions {
+  /**
+   * Skip Fuse for candidates no target's guard could accept (`withinReach`; default true). Only a test turns
+   * it off, to check that the results do not change.
+   */
+  screen?: boolean;
+}
+
+/** Builds a matcher over the given targets. Cheap: a handful of short strings; Fuse is built on first use. */
+export function createFuzzyMatcher(
+  targets: readonly FuzzyTarget[],
+  { screen = true }: FuzzyMatcherOptions = {},
+): FuzzyMatcher {
+  let fuse: Fuse<string> | undefined;
   return {
     match(candidate) {
       if (candidate.length < 4 || candidate.length > 32 || STOPWORDS.has(candidate)) return null;
+      if (screen && !withinReach(candidate, targets)) return null;
+      fuse ??= new Fuse(
+        targets.map((t) => t.key),
+        {
+          includeScore: true,
+          threshold: FUSE_THRESHOLD,
+          ignoreLocation: true,
+          isCaseSensitive: true,
+          shouldSort: true,
+        },
+      );
       for (const result of fuse.search(candidate, { limit: 2 })) {
         const target = targets[result.refIndex];
         if (target === undefined) continue;
