@@ -5,7 +5,8 @@
  *
  * 1. Gate (`gate.ts`): one pass over the text nodes with a precompiled anchor RegExp. No candidate: stop.
  * 2. Match (`match.ts`): only the block containers of candidate nodes are indexed (`text-index.ts`) and
- *    matched: exact aliases, near misses of the vendor names, context rules. No mention: stop.
+ *    matched: exact aliases, near misses of the vendor names, context rules; a large block only in windows
+ *    around its candidate nodes (`windows.ts`). No mention: stop.
  * 3. Extract (`extract.ts`): `isProbablyReaderable`, then Readability on a clone, to flag mentions that lie in
  *    the article and to summarise the page. Readability never runs on a page without a mention.
  */
@@ -24,6 +25,7 @@ import { rangeFor } from './ranges';
 import { buildTextIndex } from './text-index';
 import type { TextIndex } from './text-index';
 import type { Mention, MentionMatch, PageSummary, ScanResult, ScanStats } from './types';
+import { WINDOWED_TEXT, WINDOW_MARGIN, hitWindows } from './windows';
 
 export interface ScanOptions {
   /**
@@ -68,6 +70,12 @@ export interface ScanOptions {
   isVisible?: (el: Element) => boolean;
   /** Clock for `stats.timings` (default `performance.now`). */
   now?: () => number;
+  /**
+   * Blocks with more text than `minText` are matched in windows of `margin` visible characters around the
+   * gate's hits (`windows.ts`; defaults `WINDOWED_TEXT`, `WINDOW_MARGIN`). Tests lower them to check that the
+   * mentions found do not change.
+   */
+  windows?: { minText: number; margin: number };
 }
 
 /** Readability and its readerable check, injected (see the module comment). */
@@ -127,10 +135,10 @@ export function scanCore(doc: Document, options: ScanOptions, extractor: Extract
 
 /**
  * `scanCore` as steps: the generator pauses every few thousand text nodes of the gate's walk, after the gate,
- * after building the lexicon, and after each block container it matched, so that a caller can spread a long
- * scan over several tasks (the content script yields to the page between steps once a task has run long
- * enough). The DOM must not change between steps in a way
- * that matters (the content script restarts a scan that page changes overtook). `stats.timings` count only
+ * after building the lexicon, and after each block container (or window of one) it matched, so that a caller
+ * can spread a long scan over several tasks (the content script yields to the page between steps once a task
+ * has run long enough). The DOM must not change between steps in a way that matters (the content script
+ * restarts a scan that page changes overtook). `stats.timings` count only
  * the time spent inside the steps, not the pauses between them.
  */
 export function* scanSteps(
@@ -159,6 +167,7 @@ export function* scanSteps(
     textChars: 0,
     candidates: 0,
     containers: 0,
+    windows: 0,
     found: 0,
     truncated: false,
     readerable: null,
@@ -192,11 +201,29 @@ export function* scanSteps(
     const containers = containersFor(gate.hits, root);
     stats.containers = containers.length;
     const pending: { index: TextIndex; match: TextMatch; needsEvidence: boolean }[] = [];
+    const matchOptions = { fuzzy: options.fuzzy !== false };
+    const { minText, margin } = options.windows ?? { minText: WINDOWED_TEXT, margin: WINDOW_MARGIN };
+    let hitSet: Set<Text> | undefined;
     for (const container of containers) {
       yield* pause();
       const index = buildTextIndex(container);
-      for (const match of matchText(index.text, lexicon, { fuzzy: options.fuzzy !== false })) {
-        pending.push({ index, match, needsEvidence: match.needsEvidence });
+      if (index.text.length <= minText) {
+        for (const match of matchText(index.text, lexicon, matchOptions)) {
+          pending.push({ index, match, needsEvidence: match.needsEvidence });
+        }
+        continue;
+      }
+      hitSet ??= new Set(gate.hits);
+      for (const w of hitWindows(index, hitSet, margin)) {
+        yield* pause();
+        stats.windows += 1;
+        for (const match of matchText(index.text.slice(w.start, w.end), lexicon, matchOptions)) {
+          const start = match.start + w.start;
+          if (start < w.coreStart || start >= w.coreEnd) continue;
+          match.start = start;
+          match.end += w.start;
+          pending.push({ index, match, needsEvidence: match.needsEvidence });
+        }
       }
     }
     yield* pause();

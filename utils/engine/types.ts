@@ -64,6 +64,8 @@ export interface ScanStats {
   candidates: number;
   /** Block containers the matcher indexed. */
   containers: number;
+  /** Windows matched in the containers too large to match whole (`windows.ts`). */
+  windows: number;
   /** Mentions before `maxMentions` and muting. */
   found: number;
   /** More mentions than `maxMentions`. */

@@ -62,6 +62,7 @@ describe('scanDocument', () => {
     expect(result.stats).toMatchObject({
       gateHit: false,
       containers: 0,
+      windows: 0,
       readerable: null,
       readabilityRan: false,
     });
