@@ -1,7 +1,8 @@
 /**
  * Where the content script's time goes on one page: a V8 CPU profile (50 µs sampling) of one cold load, with
  * the extension loaded, reduced to the content script's functions (self and inclusive time), each shown with
- * the start of its minified source so it can be found in the code.
+ * the start of its minified source so it can be found in the code. `boot` frames are content-scripts/content.js,
+ * `engine` frames the engine module (engine.js).
  *
  *   npx tsx bench/profile.ts <corpus page> [none|mentions|dense] [--top N] [--hover]
  *
@@ -38,7 +39,13 @@ const { values, positionals } = parseArgs({
 const name = positionals[0] ?? 'bbc-1';
 const variant = (positionals[1] ?? 'mentions') as Variant;
 const dir = defaultBuild();
-const lines = readFileSync(join(dir, 'content-scripts/content.js'), 'utf8').split('\n');
+/** The content script's two files: the boot, and the engine module it loads on pages that may mention a vendor. */
+const SOURCES = {
+  boot: readFileSync(join(dir, 'content-scripts/content.js'), 'utf8').split('\n'),
+  engine: readFileSync(join(dir, 'engine.js'), 'utf8').split('\n'),
+};
+const sourceOf = (url: string): keyof typeof SOURCES | null =>
+  url.includes('/content-scripts/') ? 'boot' : url.endsWith('/engine.js') ? 'engine' : null;
 
 const server = await startFixtureServer();
 const ctx = await launchBenchContext(dir, INIT_SCRIPT);
@@ -98,25 +105,27 @@ try {
   const inclusive = new Map<string, number>();
   let total = 0;
   const key = (n: ProfileNode) =>
-    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
+    `${n.callFrame.functionName || '(anonymous)'} ${sourceOf(n.callFrame.url)} ${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
   profile.samples.forEach((id, i) => {
     const dt = (profile.timeDeltas[i + 1] ?? 50) / 1000;
     const stack: ProfileNode[] = [];
     for (let n = byId.get(id); n !== undefined; n = byId.get(parent.get(n.id) ?? -1)) stack.push(n);
-    const own = stack.filter((n) => n.callFrame.url.includes('/content-scripts/'));
+    const own = stack.filter((n) => sourceOf(n.callFrame.url) !== null);
     if (own.length === 0) return;
     total += dt;
     const top = stack[0] as ProfileNode;
-    const selfKey = top.callFrame.url.includes('/content-scripts/')
-      ? key(top)
-      : `[native/other: ${top.callFrame.functionName || top.callFrame.url || '(program)'}]`;
+    const selfKey =
+      sourceOf(top.callFrame.url) !== null
+        ? key(top)
+        : `[native/other: ${top.callFrame.functionName || top.callFrame.url || '(program)'}]`;
     self.set(selfKey, (self.get(selfKey) ?? 0) + dt);
     for (const k of new Set(own.map(key))) inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
   });
   const snippet = (k: string) => {
-    const m = / (\d+):(\d+)$/.exec(k);
+    const m = / (boot|engine) (\d+):(\d+)$/.exec(k);
     if (!m) return '';
-    return (lines[Number(m[1])] ?? '').slice(Number(m[2]), Number(m[2]) + 90).replace(/\s+/g, ' ');
+    const lines = SOURCES[m[1] as keyof typeof SOURCES];
+    return (lines[Number(m[2])] ?? '').slice(Number(m[3]), Number(m[3]) + 90).replace(/\s+/g, ' ');
   };
   const top = Number(values.top);
   const print = (title: string, map: Map<string, number>) => {
