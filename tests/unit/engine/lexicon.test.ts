@@ -3,11 +3,14 @@ import vendorsJson from '../../../data/vendors.json';
 import { VENDOR_IDS } from '../../../utils/dataset/types';
 import type { Vendor } from '../../../utils/dataset/types';
 import {
+  GATE_LEFT_BOUNDARY_CASED,
   aliasPattern,
   buildLexicon,
   compactKey,
+  compileGate,
   defaultLexicon,
   exactSource,
+  gateSources,
   lexiconData,
   lexiconFromData,
 } from '../../../utils/engine/lexicon';
@@ -203,5 +206,49 @@ describe('lexicon data computed at build time', () => {
     vi.resetModules();
     const fresh = await import('../../../utils/engine/lexicon');
     expect(new Set(fresh.defaultLexicon().entries.map((e) => e.vendor))).toEqual(new Set(['hikvision']));
+  });
+});
+
+describe('the tolerant gate pattern without the i flag', () => {
+  const sources = gateSources(defaultLexicon().anchors);
+  const cased = compileGate(sources).tolerant;
+  // What the pattern meant when it was compiled case-insensitively.
+  const folded = new RegExp(sources.tolerant, 'i');
+  const units = (from: number, to: number) =>
+    Array.from({ length: to - from }, (_, i) => String.fromCharCode(from + i));
+
+  it('spells out its left boundary: the same class as the case-insensitive one, on every code unit', () => {
+    expect(cased.flags).toBe('');
+    const reference = /(?<![0-9A-Za-z\u00C0-\u024F\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A])!/i;
+    const spelt = new RegExp(`${GATE_LEFT_BOUNDARY_CASED}!`);
+    const differ = units(0, 0x10000).filter((c) => reference.test(`${c}!`) !== spelt.test(`${c}!`));
+    expect(spelt.test('ɓ!')).toBe(false);
+    expect(differ).toEqual([]);
+  });
+
+  it('accepts what the case-insensitive pattern accepts, at every letter of every anchor', () => {
+    const stems = [...new Set(defaultLexicon().anchors.latin.map((a) => a.stem))];
+    expect(stems.length).toBeGreaterThan(8);
+    // Case pairs, full-width forms, the Kelvin and Ångström signs, dotless i and long s are all in these.
+    const replacements = [...units(0, 0x3000), ...units(0xff00, 0x10000)];
+    let tested = 0;
+    let accepted = 0;
+    const differ: string[] = [];
+    for (const stem of stems) {
+      for (const c of replacements) {
+        const before = `${c}${stem.toUpperCase()}`;
+        if (cased.test(before) !== folded.test(before)) differ.push(before);
+        for (let i = 0; i < stem.length; i += 1) {
+          const text = ` ${stem.slice(0, i)}${c}${stem.slice(i + 1)}`;
+          const yes = folded.test(text);
+          if (cased.test(text) !== yes) differ.push(text);
+          tested += 1;
+          if (yes) accepted += 1;
+        }
+      }
+    }
+    expect(differ).toEqual([]);
+    expect(tested).toBeGreaterThan(500_000);
+    expect(accepted).toBeGreaterThan(stems.length * 10);
   });
 });
