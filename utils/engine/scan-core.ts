@@ -25,7 +25,7 @@ import { rangeFor } from './ranges';
 import { buildTextIndex } from './text-index';
 import type { TextIndex } from './text-index';
 import type { Mention, MentionMatch, PageSummary, ScanResult, ScanStats } from './types';
-import { WINDOWED_TEXT, WINDOW_MARGIN, hitWindows } from './windows';
+import { WINDOWED_TEXT, WINDOW_MARGIN, hitIndexes } from './windows';
 
 export interface ScanOptions {
   /**
@@ -203,26 +203,27 @@ export function* scanSteps(
     const pending: { index: TextIndex; match: TextMatch; needsEvidence: boolean }[] = [];
     const matchOptions = { fuzzy: options.fuzzy !== false };
     const { minText, margin } = options.windows ?? { minText: WINDOWED_TEXT, margin: WINDOW_MARGIN };
-    let hitSet: Set<Text> | undefined;
     for (const container of containers) {
       yield* pause();
-      const index = buildTextIndex(container);
-      if (index.text.length <= minText) {
+      if ((container.textContent ?? '').length <= minText) {
+        const index = buildTextIndex(container);
         for (const match of matchText(index.text, lexicon, matchOptions)) {
           pending.push({ index, match, needsEvidence: match.needsEvidence });
         }
         continue;
       }
-      hitSet ??= new Set(gate.hits);
-      for (const w of hitWindows(index, hitSet, margin)) {
-        yield* pause();
-        stats.windows += 1;
-        for (const match of matchText(index.text.slice(w.start, w.end), lexicon, matchOptions)) {
-          const start = match.start + w.start;
-          if (start < w.coreStart || start >= w.coreEnd) continue;
-          match.start = start;
-          match.end += w.start;
-          pending.push({ index, match, needsEvidence: match.needsEvidence });
+      const inside = gate.hits.filter((hit) => container.contains(hit));
+      for (const { index, windows } of hitIndexes(container, inside, margin)) {
+        for (const w of windows) {
+          yield* pause();
+          stats.windows += 1;
+          for (const match of matchText(index.text.slice(w.start, w.end), lexicon, matchOptions)) {
+            const start = match.start + w.start;
+            if (start < w.coreStart || start >= w.coreEnd) continue;
+            match.start = start;
+            match.end += w.start;
+            pending.push({ index, match, needsEvidence: match.needsEvidence });
+          }
         }
       }
     }

@@ -43,8 +43,15 @@ function breakerOf(node: Node, root: Element): Element {
  * Indexes the visible text under `root` (which the caller has checked is not itself inside an excluded
  * subtree). A pending break (`<br>`, a block or a control) is set when such an element starts, and a change of
  * the nearest word-separating ancestor catches the end of one.
+ *
+ * With `first` and `last` (text nodes under `root`, outside excluded subtrees, `first` not after `last`), only
+ * the text from `first` to `last` is indexed, as the whole index would read it there.
  */
-export function buildTextIndex(root: Element): TextIndex {
+export function buildTextIndex(
+  root: Element,
+  first: Text | null = null,
+  last: Text | null = null,
+): TextIndex {
   const parts: string[] = [];
   const segments: TextSegment[] = [];
   let length = 0;
@@ -52,7 +59,7 @@ export function buildTextIndex(root: Element): TextIndex {
   let lastBreaker: Element | null = null;
   // Manual depth-first walk: no NodeFilter callback (callbacks cannot run where page scripts are disabled,
   // and a callback per node costs more than a property read).
-  let node: Node | null = root.firstChild;
+  let node: Node | null = first ?? root.firstChild;
   while (node !== null) {
     let descend = false;
     if (node.nodeType === TEXT_NODE) {
@@ -70,6 +77,7 @@ export function buildTextIndex(root: Element): TextIndex {
         parts.push(data);
         length += data.length;
       }
+      if (node === last) break;
     } else if (node.nodeType === ELEMENT_NODE) {
       const el = node as Element;
       if (breaksText(el)) pendingBreak = true;

@@ -13,7 +13,14 @@
  * keeps only the matches that start in its core (its hit nodes, from `CORE_LEAD` characters before the first):
  * away from the window's edges, where a word cut at the edge could look like a match or a context rule could
  * see less than it would in the whole block. Each window is matched as its own step.
+ *
+ * The block is not indexed whole either (`hitIndexes`): indexing reads every element's tag and attributes, and
+ * archive's paragraph holds 7,527 text nodes. Each group of nearby hit nodes gets an index of its own, from
+ * the text node where `margin` visible characters (and some) lie before its first hit to the one where they
+ * lie after its last.
  */
+import { isInExcludedSubtree } from './dom';
+import { buildTextIndex } from './text-index';
 import type { TextIndex } from './text-index';
 
 /** Blocks with more text than this are matched in windows (below, one pass over the block costs less). */
@@ -64,6 +71,70 @@ function forward(text: string, from: number, margin: number): number {
   let i = from;
   for (let seen = 0; i < text.length && seen < margin; i += 1) if (isVisible(text.charCodeAt(i))) seen += 1;
   return i;
+}
+
+/** Visible characters in `data`. */
+function visibleIn(data: string): number {
+  let n = 0;
+  for (let i = 0; i < data.length; i += 1) if (isVisible(data.charCodeAt(i))) n += 1;
+  return n;
+}
+
+/** Visible characters read past the margin on each side, for the core's lead and the separators. */
+const INDEX_SLACK = 2 * CORE_LEAD;
+
+/** An index of part of a block, and the windows to match in it. */
+export interface HitIndex {
+  index: TextIndex;
+  windows: TextWindow[];
+}
+
+/**
+ * Indexes of `root` around `hits` (text nodes under `root`, outside excluded subtrees, in document order): hits
+ * with less than twice the margin of visible text between them share one. An index starts `margin` visible
+ * characters (plus `INDEX_SLACK`) before its first hit, or at the root's first text; it ends as far after its
+ * last hit, or at the root's last text. So its windows (`hitWindows`, with the group's hits only: a hit is in
+ * one group) are cut only where the root's text starts or ends, as in an index of the whole root.
+ */
+export function hitIndexes(root: Element, hits: readonly Text[], margin: number = WINDOW_MARGIN): HitIndex[] {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  const cache = new Map<Element, boolean>();
+  const all = new Set(hits);
+  const need = margin + INDEX_SLACK;
+  const out: HitIndex[] = [];
+  const done = new Set<Text>();
+  for (const hit of hits) {
+    if (done.has(hit)) continue;
+    let first = hit;
+    walker.currentNode = hit;
+    for (let seen = 0; seen < need;) {
+      const prev = walker.previousNode() as Text | null;
+      if (prev === null) break;
+      if (isInExcludedSubtree(prev, cache)) continue;
+      seen += visibleIn(prev.data);
+      first = prev;
+    }
+    const group = [hit];
+    let last = hit;
+    walker.currentNode = hit;
+    for (let seen = 0; seen < need;) {
+      const next = walker.nextNode() as Text | null;
+      if (next === null) break;
+      if (isInExcludedSubtree(next, cache)) continue;
+      last = next;
+      if (all.has(next)) {
+        group.push(next);
+        seen = 0;
+      } else {
+        seen += visibleIn(next.data);
+      }
+    }
+    for (const h of group) done.add(h);
+    const index = buildTextIndex(root, first, last);
+    out.push({ index, windows: hitWindows(index, new Set(group), margin) });
+  }
+  return out;
 }
 
 /**

@@ -5,7 +5,9 @@ import { scanCore } from '../../../utils/engine/scan-core';
 import type { ScanOptions } from '../../../utils/engine/scan-core';
 import { buildTextIndex } from '../../../utils/engine/text-index';
 import type { Mention } from '../../../utils/engine/types';
-import { WINDOWED_TEXT, hitWindows } from '../../../utils/engine/windows';
+import { runGate } from '../../../utils/engine/gate';
+import { compileGate, defaultLexicon, gateSources } from '../../../utils/engine/lexicon';
+import { WINDOWED_TEXT, hitIndexes, hitWindows } from '../../../utils/engine/windows';
 import { closePage, loadHtml } from '../../fixtures/engine/dom';
 import { CORPUS_DIR, buildCaseDocument, loadCases } from '../../fixtures/engine/harness';
 
@@ -122,6 +124,13 @@ describe('windowed matching', () => {
     const whole = scanCore(doc, WHOLE, null);
     expect(described(defaults.mentions)).toEqual(described(whole.mentions));
     expect(whole.stats.windows).toBe(0);
+    // Indexed in parts around the hits, not whole.
+    const gate = compileGate(gateSources(defaultLexicon().anchors));
+    const hits = runGate(doc, doc.body, gate, true).hits.filter((hit) => kudos.contains(hit));
+    const parts = hitIndexes(kudos, hits);
+    expect(parts.length).toBeGreaterThanOrEqual(6);
+    const indexed = parts.reduce((n, part) => n + part.index.text.length, 0);
+    expect(indexed).toBeLessThan(kudos.textContent!.length / 3);
     // Each inserted sentence and the user names starting with an anchor (HikariFlower...), apart.
     expect(defaults.stats.windows).toBeGreaterThanOrEqual(6);
     expect(described(scanCore(doc, TIGHT, null).mentions)).toEqual(described(whole.mentions));
