@@ -47,10 +47,10 @@ export default defineConfig({
       // The engine's lexicon (normalised aliases, anchors, the exact pattern's source), so a page that wakes
       // the engine does not derive it again; the gate's sources come from the same anchors.
       const lexicon = lexiconData(vendorsJson as readonly Vendor[]);
-      const { prefilter, anchored, wordStart, exotic, tolerant } = gateSources(lexicon.anchors);
+      const { prefilter, anchored, wordStart, exotic, tolerant, plain } = gateSources(lexicon.anchors);
       return {
         __VENDOR_LENS_LEXICON__: JSON.stringify(lexicon),
-        __VENDOR_LENS_GATE__: JSON.stringify({ prefilter, anchored, wordStart, exotic, tolerant }),
+        __VENDOR_LENS_GATE__: JSON.stringify({ prefilter, anchored, wordStart, exotic, tolerant, plain }),
         // The boot's whole-text test needs no `tolerant` (3 KB of pattern every page would parse).
         __VENDOR_LENS_WHOLE_TEXT_GATE__: JSON.stringify({ prefilter, anchored, wordStart, exotic }),
       };

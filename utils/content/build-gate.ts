@@ -8,7 +8,7 @@ import { compileGate, compileWholeTextGate } from '../engine/lexicon';
 import type { GatePatterns, GateSources, WholeTextGate } from '../engine/lexicon';
 
 declare const __VENDOR_LENS_GATE__: GateSources | undefined;
-declare const __VENDOR_LENS_WHOLE_TEXT_GATE__: Omit<GateSources, 'tolerant'> | undefined;
+declare const __VENDOR_LENS_WHOLE_TEXT_GATE__: Omit<GateSources, 'tolerant' | 'plain'> | undefined;
 
 let compiled: GatePatterns | undefined;
 let wholeText: WholeTextGate | undefined;

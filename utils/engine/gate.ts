@@ -300,7 +300,8 @@ export function walkPatterns(patterns: WholeTextGate): GatePatterns {
   let walk = walkGates.get(patterns);
   if (walk === undefined) {
     const tolerant = new RegExp(`${patterns.wordStart.source}|${patterns.exotic.source}`, 'i');
-    walk = { ...patterns, tolerant };
+    // Without an exotic character, `tolerant` matches where `wordStart` does.
+    walk = { ...patterns, tolerant, plain: patterns.wordStart };
     walkGates.set(patterns, walk);
   }
   return walk;
@@ -362,9 +363,10 @@ export function* gateSteps(
   if (!wholeTextChecked && !mayHoldMention(root.textContent ?? '', patterns)) {
     return { hits: [], nodes: 0, chars: 0, excluded: 0 };
   }
-  const { prefilter, anchored, exotic, tolerant } = patterns;
+  const { prefilter, anchored, exotic, tolerant, plain } = patterns;
+  // `(anchored || exotic) && tolerant`, with `plain` standing in for `tolerant` where it gives the same answer.
   const confirm = (value: string): boolean =>
-    (anchored.test(value) || exotic.test(value)) && tolerant.test(value);
+    exotic.test(value) ? tolerant.test(value) : anchored.test(value) && plain.test(value);
   const raw: Text[] = [];
   const walker = doc.createTreeWalker(root, SHOW_TEXT);
   let nodes = 0;

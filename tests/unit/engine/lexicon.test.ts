@@ -251,4 +251,30 @@ describe('the tolerant gate pattern without the i flag', () => {
     expect(tested).toBeGreaterThan(500_000);
     expect(accepted).toBeGreaterThan(stems.length * 10);
   });
+
+  it('has a plain form that answers like it wherever the text holds no exotic character', () => {
+    const gate = compileGate(sources);
+    expect(gate.plain.source.length * 5).toBeLessThan(gate.tolerant.source.length);
+    const stems = [...new Set(defaultLexicon().anchors.latin.map((a) => a.stem))];
+    const texts = ['大华股份', '海康威视的', 'rhythm', 'Hik', 'xHik'];
+    for (const stem of stems) {
+      for (const c of [...units(0, 0x3000), ...units(0xff00, 0x10000)]) {
+        texts.push(`${c}${stem}`, `${c}${stem.toUpperCase()}`);
+        for (let i = 0; i < stem.length; i += 1) texts.push(` ${stem.slice(0, i)}${c}${stem.slice(i + 1)}`);
+      }
+    }
+    let plainTexts = 0;
+    let accepted = 0;
+    const differ: string[] = [];
+    for (const text of texts) {
+      if (gate.exotic.test(text)) continue;
+      plainTexts += 1;
+      const yes = gate.tolerant.test(text);
+      if (yes) accepted += 1;
+      if (gate.plain.test(text) !== yes) differ.push(text);
+    }
+    expect(differ).toEqual([]);
+    expect(plainTexts).toBeGreaterThan(500_000);
+    expect(accepted).toBeGreaterThan(stems.length * 10);
+  });
 });
