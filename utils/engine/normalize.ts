@@ -63,7 +63,7 @@ function isHyphen(code: number): boolean {
 }
 
 /** Whitespace normalised to one space (runs collapse). U+2029 is the block separator, kept apart. */
-function isSpace(code: number): boolean {
+export function isSpace(code: number): boolean {
   return (
     code === 0x20 ||
     (code >= 0x09 && code <= 0x0d) ||

@@ -2,17 +2,16 @@
  * Matching a large block in windows around the gate's hits.
  *
  * Every alias match and every near miss starts with an anchor, and the gate reports the text nodes that hold
- * one (or the two nodes of a seam: an anchor split across nodes starts at most `SEAM` characters before the
- * second). So in a block of tens of thousands of characters (archive-of-our-own's kudos list is one paragraph
+ * one (or the two nodes of a seam: an anchor split across nodes starts in the last letters of the first). So in a block of tens of thousands of characters (archive-of-our-own's kudos list is one paragraph
  * of 50,680) a mention can only start next to a hit node, and matching needs that text and its context, not
  * the whole block: normalising and matching 50 K characters is one long step.
  *
  * A window is a span of the block's `TextIndex.text` around one or more hit nodes, with `margin` visible
  * characters on each side (whitespace and ignorable characters do not count, so a long run of spaces, which
  * normalisation collapses, never leaves a match short of context); overlapping windows are merged. A window
- * keeps only the matches that start in its core (its hit nodes, from `CORE_LEAD` characters before the first):
- * away from the window's edges, where a word cut at the edge could look like a match or a context rule could
- * see less than it would in the whole block. Each window is matched as its own step.
+ * keeps only the matches that start in its core (its hit nodes, from `CORE_LEAD` visible characters before
+ * the first): away from the window's edges, where a word cut at the edge could look like a match or a context
+ * rule could see less than it would in the whole block. Each window is matched as its own step.
  *
  * The block is not indexed whole either (`hitIndexes`): indexing reads every element's tag and attributes, and
  * archive's paragraph holds 7,527 text nodes. Each group of nearby hit nodes gets an index of its own, from
@@ -20,16 +19,20 @@
  * lie after its last.
  */
 import { isInExcludedSubtree } from './dom';
+import { BLOCK_SEPARATOR, isIgnorable, isSpace } from './normalize';
 import { buildTextIndex } from './text-index';
 import type { TextIndex } from './text-index';
+
+const BLOCK_SEPARATOR_CODE = BLOCK_SEPARATOR.charCodeAt(0);
 
 /** Blocks with more text than this are matched in windows (below, one pass over the block costs less). */
 export const WINDOWED_TEXT = 8192;
 /** Visible characters of context on each side of a window's hit nodes. */
 export const WINDOW_MARGIN = 512;
 /**
- * Characters before a hit node where a match may still start: an anchor split across nodes (`gate.ts` joins
- * the last 12 characters of the text before a node to its start).
+ * Visible characters before a hit node where a match may still start: the gate reports a node that holds an
+ * anchor on its own without the node before it, so a name split across nodes (`<a>Hik</a> <a>vision and
+ * Dahua</a>`) starts in the letters before it (`gate.ts` joins the last 12), with only whitespace between.
  */
 const CORE_LEAD = 32;
 
@@ -42,21 +45,9 @@ export interface TextWindow {
   coreEnd: number;
 }
 
-/** A character that normalisation keeps (not whitespace, a block separator or an ignorable character). */
+/** A character that normalisation keeps: not a space, an ignorable character or a block separator. */
 function isVisible(code: number): boolean {
-  return (
-    code > 0x20 &&
-    code !== 0xa0 &&
-    code !== 0x2029 &&
-    code !== 0x00ad &&
-    code !== 0x034f &&
-    code !== 0x180e &&
-    code !== 0x2060 &&
-    code !== 0xfeff &&
-    !(code >= 0x2000 && code <= 0x200f) &&
-    !(code >= 0x2028 && code <= 0x202f) &&
-    code !== 0x3000
-  );
+  return code > 0x20 && code !== BLOCK_SEPARATOR_CODE && !isSpace(code) && !isIgnorable(code);
 }
 
 /** Offset `margin` visible characters before `from` (or 0). */
@@ -150,7 +141,7 @@ export function hitWindows(
   const windows: TextWindow[] = [];
   for (const seg of index.segments) {
     if (!hits.has(seg.node)) continue;
-    const coreStart = Math.max(0, seg.start - CORE_LEAD);
+    const coreStart = back(text, seg.start, CORE_LEAD);
     const start = back(text, coreStart, margin);
     const last = windows[windows.length - 1];
     if (last !== undefined && start <= last.end) {

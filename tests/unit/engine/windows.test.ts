@@ -82,7 +82,7 @@ describe('windowed matching', () => {
   it('drops what looks like a match where a window cuts a word', async () => {
     // The window around "Dahua" starts 100 visible characters before its core, right at the "H": matched
     // alone, the window would read "Hikvision" as a word; the block reads "zzz…zHikvision".
-    const page = loadHtml(`<p><a>${'z'.repeat(50)}Hikvision ${'y'.repeat(122)} </a><a>Dahua</a></p>`);
+    const page = loadHtml(`<p><a>${'z'.repeat(50)}Hikvision ${'y'.repeat(123)} </a><a>Dahua</a></p>`);
     const p = page.document.querySelector('p')!;
     const index = buildTextIndex(p);
     const [w] = hitWindows(index, new Set([textNodes(p)[1]!]), 100);
@@ -91,6 +91,23 @@ describe('windowed matching', () => {
     expect(windowed.stats.windows).toBe(1);
     expect(described(windowed.mentions)).toEqual(described(scanCore(page.document, WHOLE, null).mentions));
     expect(windowed.mentions.map((m) => m.text)).toEqual(['Dahua']);
+    await closePage(page);
+  });
+
+  it('finds a name split across links with whitespace between, next to a hit', async () => {
+    // "Hik" alone is no candidate, and the gate reports the node after it for "Dahua" without it: the match
+    // starts over 32 characters before that node, but within 32 visible ones.
+    const filler = 'lorem ipsum '.repeat(800);
+    const gap = `\n${' '.repeat(60)}`;
+    const page = loadHtml(
+      `<p>${filler}<a>Hik</a>${gap}<a>vision and Dahua cameras</a> ${filler}<a>Hik</a>${gap}<a>-Connect and Dahua</a></p>`,
+    );
+    const whole = scanCore(page.document, WHOLE, null);
+    const split = whole.mentions.filter((m) => m.text.startsWith('Hik'));
+    expect(split.map((m) => m.text.replace(/\s+/g, ' '))).toContain('Hik vision');
+    const windowed = scanCore(page.document, {}, null);
+    expect(windowed.stats.windows).toBe(2);
+    expect(described(windowed.mentions)).toEqual(described(whole.mentions));
     await closePage(page);
   });
 
