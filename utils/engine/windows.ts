@@ -2,9 +2,10 @@
  * Matching a large block in windows around the gate's hits.
  *
  * Every alias match and every near miss starts with an anchor, and the gate reports the text nodes that hold
- * one (or the two nodes of a seam: an anchor split across nodes starts in the last letters of the first). So in a block of tens of thousands of characters (archive-of-our-own's kudos list is one paragraph
- * of 50,680) a mention can only start next to a hit node, and matching needs that text and its context, not
- * the whole block: normalising and matching 50 K characters is one long step.
+ * one (or the two nodes of a seam: an anchor split across nodes starts in the last letters of the first). So
+ * in a block of tens of thousands of characters (archive-of-our-own's kudos list is one paragraph of 50,680) a
+ * mention can only start next to a hit node, and matching needs that text and its context, not the whole
+ * block: normalising and matching 50 K characters is one long step.
  *
  * A window is a span of the block's `TextIndex.text` around one or more hit nodes, with `margin` visible
  * characters on each side (whitespace and ignorable characters do not count, so a long run of spaces, which
@@ -80,16 +81,23 @@ export interface HitIndex {
   windows: TextWindow[];
 }
 
+/** The next (or previous) text node of `walker` outside excluded subtrees, or null. */
+function nextIncluded(walker: TreeWalker, ahead: boolean, cache: Map<Element, boolean>): Text | null {
+  for (;;) {
+    const node = (ahead ? walker.nextNode() : walker.previousNode()) as Text | null;
+    if (node === null || !isInExcludedSubtree(node, cache)) return node;
+  }
+}
+
 /**
- * Indexes of `root` around `hits` (text nodes under `root`, outside excluded subtrees, in document order): hits
- * with less than twice the margin of visible text between them share one. An index starts `margin` visible
- * characters (plus `INDEX_SLACK`) before its first hit, or at the root's first text; it ends as far after its
+ * Indexes of `root` around `hits` (text nodes under `root`, outside excluded subtrees, in document order): a hit
+ * less than `margin + INDEX_SLACK` visible characters after the previous one shares its index. An index starts
+ * that many visible characters before its first hit, or at the root's first text; it ends as far after its
  * last hit, or at the root's last text. So its windows (`hitWindows`, with the group's hits only: a hit is in
  * one group) are cut only where the root's text starts or ends, as in an index of the whole root.
  */
 export function hitIndexes(root: Element, hits: readonly Text[], margin: number = WINDOW_MARGIN): HitIndex[] {
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* SHOW_TEXT */);
   const cache = new Map<Element, boolean>();
   const all = new Set(hits);
   const need = margin + INDEX_SLACK;
@@ -100,9 +108,8 @@ export function hitIndexes(root: Element, hits: readonly Text[], margin: number 
     let first = hit;
     walker.currentNode = hit;
     for (let seen = 0; seen < need;) {
-      const prev = walker.previousNode() as Text | null;
+      const prev = nextIncluded(walker, false, cache);
       if (prev === null) break;
-      if (isInExcludedSubtree(prev, cache)) continue;
       seen += visibleIn(prev.data);
       first = prev;
     }
@@ -110,12 +117,11 @@ export function hitIndexes(root: Element, hits: readonly Text[], margin: number 
     let last = hit;
     walker.currentNode = hit;
     for (let seen = 0; seen < need;) {
-      const next = walker.nextNode() as Text | null;
+      const next = nextIncluded(walker, true, cache);
       if (next === null) break;
-      if (isInExcludedSubtree(next, cache)) continue;
       last = next;
       if (all.has(next)) {
-        group.push(next);
+        group.push(next); // the group's margin starts again after it
         seen = 0;
       } else {
         seen += visibleIn(next.data);
