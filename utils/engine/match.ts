@@ -64,7 +64,7 @@ function letterRunEnd(text: string, i: number): number {
 
 /**
  * Finds every mention in `raw`, in order, without overlaps. Pure; cost is one normalisation pass, one run of
- * the exact RegExp, and a fuzzy check per anchor hit that no exact match covers.
+ * the exact matcher, and a fuzzy check per anchor hit that no exact match covers.
  */
 export function matchText(raw: string, lexicon: Lexicon, options: MatchTextOptions = {}): TextMatch[] {
   const norm = normalizeText(raw);
@@ -72,17 +72,12 @@ export function matchText(raw: string, lexicon: Lexicon, options: MatchTextOptio
   const found: { s: number; e: number; entry: LexiconEntry; distance?: number; needsEvidence: boolean }[] =
     [];
 
-  const exact = lexicon.exact();
-  exact.lastIndex = 0;
-  for (let m = exact.exec(text); m !== null; m = exact.exec(text)) {
-    if (m[0].length === 0) {
-      exact.lastIndex += 1;
-      continue;
-    }
-    const entry = lexicon.byKey.get(compactKey(m[0]));
+  const exact = lexicon.exactMatcher();
+  for (let m = exact.exec(text, 0); m !== null; m = exact.exec(text, m.end)) {
+    const s = m.start;
+    const e = m.end;
+    const entry = lexicon.byKey.get(compactKey(text.slice(s, e)));
     if (entry === undefined) continue;
-    const s = m.index;
-    const e = s + m[0].length;
     const verdict = judge(entry, raw, norm, s, e);
     // A rejected ambiguous match still covers its text: no near miss is tried inside "Dahua Lin".
     found.push({
