@@ -25,9 +25,20 @@ export function createCssHighlighter(win: HighlightWindow): Highlighter {
   const HighlightCtor = win.Highlight;
   if (!registry || !HighlightCtor) throw new Error('CSS Custom Highlight API not available');
 
-  const names = [...STYLES.flatMap((s) => VENDOR_IDS.map((v) => highlightName(v, s))), ACTIVE_HIGHLIGHT];
+  /** Names this highlighter registered (deleting the others would be calls into the browser for nothing). */
+  const registered = new Set<string>();
+  let swept = false;
   const removeAll = () => {
-    for (const name of names) registry.delete(name);
+    if (!swept) {
+      swept = true;
+      // Highlights left by an earlier instance (the extension updated or reloaded on an open page), if any.
+      if (registry.size > 0) {
+        for (const s of STYLES) for (const v of VENDOR_IDS) registry.delete(highlightName(v, s));
+        registry.delete(ACTIVE_HIGHLIGHT);
+      }
+    }
+    for (const name of registered) registry.delete(name);
+    registered.clear();
   };
 
   return {
@@ -40,12 +51,17 @@ export function createCssHighlighter(win: HighlightWindow): Highlighter {
         const highlight = new HighlightCtor(...ranges);
         // Below the page's own highlights (e.g. a search tool's), which are what the user is acting on.
         highlight.priority = -1;
-        registry.set(highlightName(vendor, style), highlight);
+        const name = highlightName(vendor, style);
+        registry.set(name, highlight);
+        registered.add(name);
       }
     },
     setActive(target) {
-      registry.delete(ACTIVE_HIGHLIGHT);
-      if (target) registry.set(ACTIVE_HIGHLIGHT, new HighlightCtor(target.range));
+      if (registered.delete(ACTIVE_HIGHLIGHT)) registry.delete(ACTIVE_HIGHLIGHT);
+      if (target) {
+        registry.set(ACTIVE_HIGHLIGHT, new HighlightCtor(target.range));
+        registered.add(ACTIVE_HIGHLIGHT);
+      }
     },
     clear: removeAll,
   };

@@ -95,6 +95,49 @@ describe('CSS highlight registry', () => {
     expect(registry.size).toBe(0);
   });
 
+  it('deletes only its own names, after clearing once what an earlier instance left', () => {
+    class FakeHighlight {
+      priority = 0;
+      constructor(readonly range: Range) {}
+    }
+    const deleted: string[] = [];
+    const registry = new Map<string, unknown>();
+    const recording = {
+      get size() {
+        return registry.size;
+      },
+      set: (name: string, value: unknown) => registry.set(name, value),
+      delete: (name: string) => {
+        deleted.push(name);
+        return registry.delete(name);
+      },
+    };
+    const win = { CSS: { highlights: recording }, Highlight: FakeHighlight } as never;
+    body('<p>Hikvision Dahua</p>');
+    const text = document.body.querySelector('p')!.firstChild as Text;
+    const hik = { vendor: 'hikvision' as const, range: rangeOver(document, text, 0, 9) };
+    const dahua = { vendor: 'dahua' as const, range: rangeOver(document, text, 10, 15) };
+
+    // A fresh page: nothing registered, nothing to delete.
+    const h = createCssHighlighter(win);
+    h.set([hik], 'underline');
+    expect(deleted).toEqual([]);
+    h.set([dahua], 'underline');
+    expect(deleted).toEqual(['vendor-lens-underline-hikvision']);
+    expect([...registry.keys()]).toEqual(['vendor-lens-underline-dahua']);
+    deleted.length = 0;
+    h.setActive(null);
+    expect(deleted).toEqual([]);
+
+    // The extension reloaded on an open page: the new instance clears the old one's highlights first.
+    registry.set('vendor-lens-active', new FakeHighlight(hik.range));
+    const again = createCssHighlighter(win);
+    again.set([hik], 'wavy');
+    expect([...registry.keys()]).toEqual(['vendor-lens-wavy-hikvision']);
+    expect(deleted).toContain('vendor-lens-underline-dahua');
+    expect(deleted).toContain('vendor-lens-active');
+  });
+
   it('falls back to wrapping where the API is missing', () => {
     expect(createHighlighter(document, {} as never).kind).toBe('wrap');
   });
