@@ -177,12 +177,66 @@ function codesOf(set: CharSet): number[] {
 /**
  * The program: plain data (JSON), so that it can be computed at build time. `sets` holds each distinct set of
  * code units once; a token is `set index * 2 + (1 if optional)`; `before` and `after` are set indexes, -1 for
- * none; `starts` lists, for each code unit a match can start with, the alternatives that can, in source order.
+ * none; `starts` lists, for each code unit a match can start with, the alternatives that can, in source order,
+ * and the code units that can follow it in a match (as ranges; null when a match may end right after it). On
+ * English text most word starts that could begin an alias (`h`, `d`, `s`…) are ruled out by that second set,
+ * without trying a single alternative.
  */
 export interface AliasProgram {
   sets: number[][];
   alternatives: { tokens: number[]; before: number; after: number }[];
-  starts: [number, number[]][];
+  starts: [number, number[], number[] | null][];
+  /**
+   * A small RegExp source (flags `g`) matching, in one character, every position where a match can start: the
+   * start code units, behind the boundary their alternatives all share. V8 compiles it in a fraction of the time
+   * the whole pattern takes and finds those positions natively; the interpreted loop then only sees them.
+   */
+  startSource: string;
+}
+
+/** A set as a RegExp class body (`\uXXXX` escapes). */
+function classBody(set: CharSet): string {
+  const hex = (code: number) => `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  let out = '';
+  for (let i = 0; i < set.length; i += 2) {
+    out += set[i] === set[i + 1] ? hex(set[i]!) : `${hex(set[i]!)}-${hex(set[i + 1]!)}`;
+  }
+  return out;
+}
+
+/** Ranges holding both (see `normalizeSet`). */
+function union(a: CharSet, b: CharSet): CharSet {
+  const ranges: [number, number][] = [];
+  for (const set of [a, b]) for (let i = 0; i < set.length; i += 2) ranges.push([set[i]!, set[i + 1]!]);
+  return normalizeSet(ranges);
+}
+
+function has(set: CharSet, code: number): boolean {
+  for (let i = 0; i < set.length; i += 2) {
+    if (code < set[i]!) return false;
+    if (code <= set[i + 1]!) return true;
+  }
+  return false;
+}
+
+/**
+ * What can follow `code` in a match of `tokens` that starts with it: the union of the sets that can take the next
+ * character, whichever token took `code`; null when the match can end right after `code`.
+ */
+function secondsOf(tokens: readonly Token[], code: number): CharSet | null {
+  let seconds: CharSet = [];
+  for (let k = 0; k < tokens.length; k += 1) {
+    if (has(tokens[k]!.set, code)) {
+      let j = k + 1;
+      for (; j < tokens.length; j += 1) {
+        seconds = union(seconds, tokens[j]!.set);
+        if (!tokens[j]!.optional) break;
+      }
+      if (j === tokens.length) return null;
+    }
+    if (!tokens[k]!.optional) break;
+  }
+  return seconds;
 }
 
 /**
@@ -205,21 +259,47 @@ export function compileAliasProgram(source: string): AliasProgram | null {
       }
       return id;
     };
-    const starts = new Map<number, number[]>();
+    const starts = new Map<number, [number[], CharSet | null]>();
     const program = alternatives.map((alt, index) => {
       const firsts = new Set<number>();
       for (const token of alt.tokens) {
         for (const code of codesOf(token.set)) firsts.add(code);
         if (!token.optional) break;
       }
-      for (const code of firsts) starts.set(code, [...(starts.get(code) ?? []), index]);
+      for (const code of firsts) {
+        const [list, seconds] = starts.get(code) ?? [[], []];
+        const next = secondsOf(alt.tokens, code);
+        starts.set(code, [[...list, index], seconds === null || next === null ? null : union(seconds, next)]);
+      }
       return {
         tokens: alt.tokens.map((t) => idOf(t.set) * 2 + (t.optional ? 1 : 0)),
         before: idOf(alt.before),
         after: idOf(alt.after),
       };
     });
-    return { sets, alternatives: program, starts: [...starts].sort((a, b) => a[0] - b[0]) };
+    // Start code units grouped by the boundary before that all their alternatives share (-1: none or mixed).
+    const groups = new Map<number, [number, number][]>();
+    for (const [code, [list]] of starts) {
+      const before = program[list[0]!]!.before;
+      const shared = list.every((index) => program[index]!.before === before) ? before : -1;
+      groups.set(shared, [...(groups.get(shared) ?? []), [code, code]]);
+    }
+    const startSource =
+      [...groups]
+        .sort((a, b) => a[0] - b[0])
+        .map(([before, codes]) => {
+          const first = `[${classBody(normalizeSet(codes))}]`;
+          return before < 0 ? first : `(?<![${classBody(sets[before]!)}])${first}`;
+        })
+        .join('|') || '(?!)';
+    return {
+      sets,
+      alternatives: program,
+      startSource,
+      starts: [...starts]
+        .sort((a, b) => a[0] - b[0])
+        .map(([code, [list, seconds]]) => [code, list, seconds === null ? null : [...seconds]]),
+    };
   } catch (error) {
     if (error instanceof Unsupported) return null;
     throw error;
@@ -234,14 +314,6 @@ export function compileAliasMatcher(source: string): AliasMatcher | null {
 
 /** Code units below this are looked up in arrays; the others (Han characters…) in maps and ranges. */
 const LOW = 0x500;
-
-function inSet(set: CharSet, code: number): boolean {
-  for (let i = 0; i < set.length; i += 2) {
-    if (code < set[i]!) return false;
-    if (code <= set[i + 1]!) return true;
-  }
-  return false;
-}
 
 /** Whether each code unit below `LOW` is in `set`. */
 function lowFlags(set: CharSet): boolean[] {
@@ -259,15 +331,18 @@ function lowFlags(set: CharSet): boolean[] {
 export function aliasMatcher(program: AliasProgram): AliasMatcher {
   const { sets, alternatives } = program;
   const low: (boolean[] | undefined)[] = [];
-  const has = (id: number, code: number): boolean =>
-    code < LOW ? (low[id] ??= lowFlags(sets[id]!))[code] === true : inSet(sets[id]!, code);
-  /** Code units a match can start with: the alternatives to try there, in source order. */
-  const lowStarts = new Array<number[] | undefined>(LOW).fill(undefined);
-  const highStarts = new Map<number, number[]>();
-  for (const [code, list] of program.starts) {
-    if (code < LOW) lowStarts[code] = list;
-    else highStarts.set(code, list);
+  const inSet = (id: number, code: number): boolean =>
+    code < LOW ? (low[id] ??= lowFlags(sets[id]!))[code] === true : has(sets[id]!, code);
+  /** Code units a match can start with: the alternatives to try there, and what may follow (see `starts`). */
+  type Start = { list: number[]; seconds: number[] | null };
+  const lowStarts = new Array<Start | undefined>(LOW).fill(undefined);
+  const highStarts = new Map<number, Start>();
+  for (const [code, list, seconds] of program.starts) {
+    if (code < LOW) lowStarts[code] = { list, seconds };
+    else highStarts.set(code, { list, seconds });
   }
+
+  let startRe: RegExp | undefined;
 
   /** End of `tokens[i…]` matched at `pos`, then the boundary after; -1 when it fails. */
   const matchFrom = (
@@ -279,7 +354,7 @@ export function aliasMatcher(program: AliasProgram): AliasMatcher {
   ): number => {
     for (; i < tokens.length; i += 1) {
       const token = tokens[i]!;
-      const fits = pos < text.length && has(token >> 1, text.charCodeAt(pos));
+      const fits = pos < text.length && inSet(token >> 1, text.charCodeAt(pos));
       if ((token & 1) === 1) {
         if (fits) {
           const end = matchFrom(text, tokens, i + 1, pos + 1, after);
@@ -290,20 +365,38 @@ export function aliasMatcher(program: AliasProgram): AliasMatcher {
       if (!fits) return -1;
       pos += 1;
     }
-    if (after >= 0 && pos < text.length && has(after, text.charCodeAt(pos))) return -1;
+    if (after >= 0 && pos < text.length && inSet(after, text.charCodeAt(pos))) return -1;
     return pos;
   };
 
   return {
     exec(text, from) {
-      for (let start = from > 0 ? from : 0; start < text.length; start += 1) {
+      const starter = (startRe ??= new RegExp(program.startSource, 'g'));
+      starter.lastIndex = from > 0 ? from : 0;
+      for (let found = starter.exec(text); found !== null; found = starter.exec(text)) {
+        const start = found.index;
         const code = text.charCodeAt(start);
-        const candidates = code < LOW ? lowStarts[code] : highStarts.get(code);
-        if (candidates === undefined) continue;
+        const entry = code < LOW ? lowStarts[code] : highStarts.get(code);
+        if (entry === undefined) continue;
+        if (
+          entry.seconds !== null &&
+          (start + 1 >= text.length || !has(entry.seconds, text.charCodeAt(start + 1)))
+        )
+          continue;
         const previous = start > 0 ? text.charCodeAt(start - 1) : -1;
-        for (let c = 0; c < candidates.length; c += 1) {
-          const alt = alternatives[candidates[c]!]!;
-          if (alt.before >= 0 && previous >= 0 && has(alt.before, previous)) continue;
+        // Most alternatives share one boundary before: it is tested once per position.
+        let tested = -1;
+        let allowed = true;
+        const list = entry.list;
+        for (let c = 0; c < list.length; c += 1) {
+          const alt = alternatives[list[c]!]!;
+          if (alt.before >= 0 && previous >= 0) {
+            if (alt.before !== tested) {
+              tested = alt.before;
+              allowed = !inSet(alt.before, previous);
+            }
+            if (!allowed) continue;
+          }
           const end = matchFrom(text, alt.tokens, 0, start, alt.after);
           if (end >= 0) return { start, end };
         }
