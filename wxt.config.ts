@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { cssAtDocumentStart } from './scripts/manifest-css-at-start';
 import { nativeBrowserIn } from './scripts/vite-native-browser';
 import { noHtmlSinks } from './scripts/vite-no-html-sinks';
 import type { Vendor } from './utils/dataset/types';
@@ -26,6 +27,13 @@ export default defineConfig({
   // Explicit imports everywhere: every module says where its names come from.
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The highlight stylesheet is added before the page's DOM exists, not at `document_idle` (a full restyle of
+    // the page in Firefox): see scripts/manifest-css-at-start.ts.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.content_scripts) manifest.content_scripts = cssAtDocumentStart(manifest.content_scripts);
+    },
+  },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     plugins: [noHtmlSinks(), nativeBrowserIn(['entrypoints/content/index.ts', 'entrypoints/engine.ts'])],

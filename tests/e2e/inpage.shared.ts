@@ -85,6 +85,27 @@ export function inPageSuite(name: BrowserName): void {
       await waitForBadge(browser, tabId, String(EXPECTED.length));
       const counts = await highlightCounts(page);
       expect(counts).toEqual({ hikvision: 1, dahua: 1, hytera: 1, ezviz: 1 });
+      // The extension's stylesheet (added at document_start, before the DOM) styles each highlight: the
+      // underline in the vendor's colour, on the element that holds the mention.
+      expect(
+        await page.evaluate(() => {
+          const styles: Record<string, string> = {};
+          const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+          registry.forEach((highlight, name) => {
+            const [range] = [...highlight];
+            const el = range?.startContainer.parentElement;
+            if (!el || !name.startsWith('vendor-lens-')) return;
+            const style = getComputedStyle(el, `::highlight(${name})`);
+            styles[name] = `${style.textDecorationLine} ${style.textDecorationColor}`;
+          });
+          return styles;
+        }),
+      ).toEqual({
+        'vendor-lens-underline-hikvision': 'underline rgb(232, 89, 12)',
+        'vendor-lens-underline-dahua': 'underline rgb(28, 126, 214)',
+        'vendor-lens-underline-hytera': 'underline rgb(47, 158, 68)',
+        'vendor-lens-underline-ezviz': 'underline rgb(174, 62, 201)',
+      });
       // With the Custom Highlight API the page's DOM is untouched: no element, attribute or text of ours.
       expect(
         await page.evaluate(() => (window as unknown as { __vlMutations: string[] }).__vlMutations),
