@@ -205,22 +205,42 @@ export function mayBeLarge(root: Node): boolean {
   return (entry?.decodedBodySize ?? 0) > LARGE_HTML_BYTES;
 }
 
+/** Children `[from, to)` of `parent`, read as one piece without touching each child. */
+interface ChildSpan {
+  parent: Node;
+  from: number;
+  to: number;
+}
+
+/** A piece of a root's text: a node's whole subtree, or a span of some parent's children. */
+type TextPart = Node | ChildSpan;
+
+const isSpan = (part: TextPart): part is ChildSpan => (part as Partial<ChildSpan>).parent !== undefined;
+
 /**
- * Subtrees (elements and text nodes, in document order) whose texts joined make up `root.textContent`: the
- * root's children, and their children while there are few of them (a page's wrappers), so that a page's text
- * can be read in pieces.
+ * Pieces (in document order) whose texts joined make up `root.textContent`: the root's children, and their
+ * children while there are few of them (a page's wrappers), so that a page's text can be read in pieces. A node
+ * with more than `WHOLE_TEXT_GROUP` children is cut into spans of that many children by offset, without a
+ * wrapper per child: the body of the 100,000-element hostile page has 20,000 children, and listing them with
+ * `nextSibling` was one 45 ms step in a Firefox content script (Gecko profiler, `bench/ff-stall.ts`).
  */
-function textParts(root: Node): Node[] {
-  let parts: Node[] = [root];
+function textParts(root: Node): TextPart[] {
+  let parts: TextPart[] = [root];
   for (let level = 0; level < 4 && parts.length < WHOLE_TEXT_PARTS; level++) {
-    const next: Node[] = [];
+    const next: TextPart[] = [];
     let opened = false;
     for (const node of parts) {
-      if (node.firstChild === null || (node.nodeType !== 1 && node !== root)) {
+      if (isSpan(node) || node.firstChild === null || (node.nodeType !== 1 && node !== root)) {
         next.push(node);
         continue;
       }
       opened = true;
+      const count = node.childNodes.length;
+      if (count > WHOLE_TEXT_GROUP) {
+        for (let from = 0; from < count; from += WHOLE_TEXT_GROUP)
+          next.push({ parent: node, from, to: Math.min(count, from + WHOLE_TEXT_GROUP) });
+        continue;
+      }
       for (let child: Node | null = node.firstChild; child !== null; child = child.nextSibling) {
         const type = child.nodeType;
         // Comments and processing instructions are not part of their parent's `textContent`.
@@ -262,19 +282,29 @@ export function* wholeTextSteps(
 
 function* lightTextSteps(root: Node, patterns: WholeTextGate): Generator<void, WholeTextVerdict, void> {
   const parts = textParts(root);
-  if (parts.length <= WHOLE_TEXT_GROUP) return wholeTextVerdict(root.textContent ?? '', patterns);
+  // Few subtrees (a span only comes from a node with more children than a group): one read.
+  if (parts.length <= WHOLE_TEXT_GROUP && !parts.some(isSpan))
+    return wholeTextVerdict(root.textContent ?? '', patterns);
   const doc = root.ownerDocument ?? (root as Document);
   const range = doc.createRange();
   let tail = '';
   let verdict: WholeTextVerdict = 'none';
-  for (let i = 0; i < parts.length; i += WHOLE_TEXT_GROUP) {
+  // Groups of consecutive parts, about `WHOLE_TEXT_GROUP` children each (a span counts its children).
+  for (let i = 0; i < parts.length;) {
     const first = parts[i]!;
-    const last = parts[Math.min(i + WHOLE_TEXT_GROUP, parts.length) - 1]!;
+    let last = first;
+    let weight = 0;
+    for (; i < parts.length && weight < WHOLE_TEXT_GROUP; i++) {
+      last = parts[i]!;
+      weight += isSpan(last) ? last.to - last.from : 1;
+    }
     let text: string;
-    if (first === last) text = first.textContent ?? '';
+    if (first === last && !isSpan(first)) text = first.textContent ?? '';
     else {
-      range.setStartBefore(first);
-      range.setEndAfter(last);
+      if (isSpan(first)) range.setStart(first.parent, first.from);
+      else range.setStartBefore(first);
+      if (isSpan(last)) range.setEnd(last.parent, last.to);
+      else range.setEndAfter(last);
       text = range.toString();
     }
     const chunk = tail + text;
@@ -282,7 +312,7 @@ function* lightTextSteps(root: Node, patterns: WholeTextGate): Generator<void, W
     if (found === 'word') return found;
     if (found === 'glued') verdict = found;
     tail = chunk.slice(-WHOLE_TEXT_OVERLAP);
-    if (i + WHOLE_TEXT_GROUP < parts.length) yield;
+    if (i < parts.length) yield;
   }
   range.detach();
   return verdict;
