@@ -19,7 +19,7 @@ import type { Engine, EngineMessages, StartEngine } from './engine-api';
 import { basicPageFacts, buildPageReport } from './page-report';
 import { MEASURE_PREFIX, emitMeasure } from './perf';
 import { createRescanScheduler } from './rescan';
-import { runSliced } from './sliced';
+import { SLICE_PAUSE_MS, runSliced } from './sliced';
 import type { RescanScheduler } from './rescan';
 
 /** Longest run of the whole-text test in one task (it reads about 64 K characters per step). */
@@ -140,7 +140,7 @@ export async function startBoot(
     const run = runSliced(pageTestSteps(doc, root, deps.gate()), {
       sliceMs: BOOT_SLICE_MS,
       now: () => perf.now(),
-      later: (fn) => ctx.setTimeout(fn, 0),
+      later: (fn) => ctx.setTimeout(fn, SLICE_PAUSE_MS),
       // Stopped when the page went away, the site was turned off, or another test already woke the engine.
       cancelled: () => !ctx.isValid || !enabled() || engine !== null || loading !== null,
     }).then(

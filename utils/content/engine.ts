@@ -34,7 +34,7 @@ import { basicPageFacts, buildPageReport } from './page-report';
 import type { PageFacts } from './page-report';
 import { buildTimeGate } from './build-gate';
 import { emitMeasure, emitScanMeasures } from './perf';
-import { runSliced } from './sliced';
+import { SLICE_PAUSE_MS, runSliced } from './sliced';
 import type { Engine, EngineInit } from './engine-api';
 
 /** Most mentions highlighted on one page; beyond it the popup says "showing the first N". */
@@ -284,7 +284,7 @@ export function startEngine(
     runSliced(steps(), {
       sliceMs: SCAN_SLICE_MS,
       now: () => win.performance.now(),
-      later: (fn) => ctx.setTimeout(fn, 0),
+      later: (fn) => ctx.setTimeout(fn, SLICE_PAUSE_MS),
       cancelled: () => id !== scanId || !ctx.isValid,
     }).then(
       (result) => {

@@ -4,10 +4,19 @@
  * page. Resolves with the generator's result, or null when `cancelled()` turns true between slices (a newer
  * scan replaced this one, or the extension context went away).
  */
+/**
+ * The pause between two slices. Not 0: in Chromium a 0 ms timeout posted at the end of a slice ran before the
+ * page's own timers that fell due during the slice, so two slices ran back to back (on the 100,000-element
+ * hostile page, one 29 ms and one 47 ms slice of ours in a single 82 ms heartbeat gap, `bench/stall.ts`). With
+ * a 1 ms timeout the page's timers ran between our slices: worst gaps, five loads, 77-118 ms → 37-104 ms on that
+ * page (the rest are garbage collection and paint) and 48-61 → 36-51 ms on the 10,000-mention page.
+ */
+export const SLICE_PAUSE_MS = 1;
+
 export interface SliceOptions {
   sliceMs: number;
   now(): number;
-  /** Schedules `fn` in a later task (a 0 ms timeout). */
+  /** Schedules `fn` in a later task (a `SLICE_PAUSE_MS` timeout). */
   later(fn: () => void): void;
   cancelled(): boolean;
 }
