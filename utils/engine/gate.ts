@@ -24,6 +24,8 @@ import type { GatePatterns, WholeTextGate } from './lexicon';
 import { customElementShadowRootSteps } from './shadow';
 
 const SHOW_TEXT = 0x4;
+/** `Node.DOCUMENT_POSITION_FOLLOWING`. */
+const FOLLOWING = 0x04;
 /** Characters of each side joined to test an anchor split across two text nodes. */
 const SEAM = 12;
 /** Text nodes longer than this are checked for a script/style parent before being tested. */
@@ -205,23 +207,30 @@ export function mayBeLarge(root: Node): boolean {
   return (entry?.decodedBodySize ?? 0) > LARGE_HTML_BYTES;
 }
 
-/** Children `[from, to)` of `parent`, read as one piece without touching each child. */
-interface ChildSpan {
-  parent: Node;
-  from: number;
-  to: number;
+/**
+ * A run of consecutive children of one parent, from `first` to `last`, read as one piece without touching the
+ * children between them. A class, tested with `instanceof`: a duck-typed test could be fooled by a `<form>`,
+ * whose named controls shadow its properties (`<input name="first">`).
+ */
+class ChildSpan {
+  constructor(
+    readonly first: Node,
+    readonly last: Node,
+    /** Children in the run when it was cut. */
+    readonly weight: number,
+  ) {}
 }
 
-/** A piece of a root's text: a node's whole subtree, or a span of some parent's children. */
+/** A piece of a root's text: a node's whole subtree, or a run of some parent's children. */
 type TextPart = Node | ChildSpan;
 
-const isSpan = (part: TextPart): part is ChildSpan => (part as Partial<ChildSpan>).parent !== undefined;
+const isSpan = (part: TextPart): part is ChildSpan => part instanceof ChildSpan;
 
 /**
  * Pieces (in document order) whose texts joined make up `root.textContent`: the root's children, and their
  * children while there are few of them (a page's wrappers), so that a page's text can be read in pieces. A node
- * with more than `WHOLE_TEXT_GROUP` children is cut into spans of that many children by offset, without a
- * wrapper per child: the body of the 100,000-element hostile page has 20,000 children, and listing them with
+ * with more than `WHOLE_TEXT_GROUP` children is cut into runs of that many children (`ChildSpan`, found by
+ * index: a wrapper for the two ends only): the body of the 100,000-element hostile page has 20,000 children, and listing them with
  * `nextSibling` was one 45 ms step in a Firefox content script (Gecko profiler, `bench/ff-stall.ts`).
  */
 function textParts(root: Node): TextPart[] {
@@ -235,10 +244,15 @@ function textParts(root: Node): TextPart[] {
         continue;
       }
       opened = true;
-      const count = node.childNodes.length;
+      const children = node.childNodes;
+      const count = children.length;
       if (count > WHOLE_TEXT_GROUP) {
-        for (let from = 0; from < count; from += WHOLE_TEXT_GROUP)
-          next.push({ parent: node, from, to: Math.min(count, from + WHOLE_TEXT_GROUP) });
+        for (let from = 0; from < count; from += WHOLE_TEXT_GROUP) {
+          const to = Math.min(count, from + WHOLE_TEXT_GROUP);
+          const first = children[from];
+          const last = children[to - 1];
+          if (first !== undefined && last !== undefined) next.push(new ChildSpan(first, last, to - from));
+        }
         continue;
       }
       for (let child: Node | null = node.firstChild; child !== null; child = child.nextSibling) {
@@ -296,15 +310,20 @@ function* lightTextSteps(root: Node, patterns: WholeTextGate): Generator<void, W
     let weight = 0;
     for (; i < parts.length && weight < WHOLE_TEXT_GROUP; i++) {
       last = parts[i]!;
-      weight += isSpan(last) ? last.to - last.from : 1;
+      weight += isSpan(last) ? last.weight : 1;
     }
     let text: string;
     if (first === last && !isSpan(first)) text = first.textContent ?? '';
     else {
-      if (isSpan(first)) range.setStart(first.parent, first.from);
-      else range.setStartBefore(first);
-      if (isSpan(last)) range.setEnd(last.parent, last.to);
-      else range.setEndAfter(last);
+      const start = isSpan(first) ? first.first : first;
+      const end = isSpan(last) ? last.last : last;
+      // The page removed or moved a piece's end since the pieces were cut (the test pauses between groups):
+      // the text between them can no longer be located, so leave the decision to the walk, which reads the
+      // page as it is now.
+      if (!root.contains(start) || !root.contains(end)) return 'glued';
+      if (start !== end && !(start.compareDocumentPosition(end) & FOLLOWING)) return 'glued';
+      range.setStartBefore(start);
+      range.setEndAfter(end);
       text = range.toString();
     }
     const chunk = tail + text;

@@ -274,6 +274,36 @@ describe('mayHoldMention (the whole-text check before the walk)', () => {
     wide[WHOLE_TEXT_GROUP / 2 - 1] = '<span>x</span><b>Hik</b>';
     wide[WHOLE_TEXT_GROUP / 2] = '<i>vision</i>';
     expect(run(`<div>${wide.join('')}</div>`)).toEqual({ hit: true, pauses: 1 });
+    // A node and a run of children in one group.
+    const runOf = Array.from({ length: 300 }, (_, i) => `<span>${i} </span>`);
+    runOf[0] = '<span>vision cameras </span>';
+    expect(run(`<p>Hik</p><div>${runOf.join('')}</div>`)).toEqual({ hit: true, pauses: 0 });
+  });
+
+  it('reads the page as it is when it changes between two pieces', () => {
+    const children = Array.from({ length: 300 }, (_, i) => `<span>${i} </span>`);
+    // The first child of the second run of children.
+    children[WHOLE_TEXT_GROUP] = '<span>Hikvision </span>';
+    const start = (body: string) => {
+      gate(`<div>${body}</div>`);
+      const steps = wholeTextSteps(page!.document.body, patterns, true);
+      expect(steps.next().done).toBe(false);
+      return { steps, div: page!.document.body.firstElementChild! };
+    };
+    const finish = (steps: Generator<void, unknown, void>) => {
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      return step.value;
+    };
+    // Children already read are removed: the next run still starts at its own first child, not at an offset
+    // that now points 10 children further.
+    let { steps, div } = start(children.join(''));
+    for (let i = 0; i < 10; i++) div.firstChild!.remove();
+    expect(finish(steps)).toBe('word');
+    // The next run's last child is removed: its text cannot be located, and the walk decides.
+    ({ steps, div } = start(children.join('')));
+    div.lastChild!.remove();
+    expect(finish(steps)).toBe('glued');
   });
 
   it('reads a small page in one textContent, and only a large one in pieces', () => {
