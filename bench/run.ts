@@ -108,24 +108,24 @@ async function highlightCount(page: Page): Promise<number> {
 }
 
 /**
- * Waits until the page's scan has ended (and, with mentions, its highlights are drawn). Polled from here with
- * `page.evaluate`, not with `waitForFunction`: Playwright runs that predicate with `eval` in the page, which a
- * page's own CSP can forbid (toc-missing: `script-src` without 'unsafe-eval'), and the page load then failed.
+ * Waits until the page's scan has ended (and, with mentions, its highlights are drawn). The predicate is a
+ * function, not a string: Playwright evaluates a string predicate with `eval` in the page, which a page's own
+ * CSP can forbid (toc-missing: `script-src` without 'unsafe-eval').
  */
 async function waitForScan(page: Page, variant: Variant): Promise<void> {
-  const needHighlight = variant !== 'none';
-  const done = `(() => {
-    const t = performance.getEntriesByName('vendor-lens:total')[0];
-    if (!t) return false;
-    if (!${needHighlight}) return true;
-    return performance.getEntriesByName('vendor-lens:highlight').length > 0 ||
-      performance.now() - (t.startTime + t.duration) > 1000;
-  })()`;
-  const deadline = Date.now() + WAIT_MS;
-  while (!(await page.evaluate<boolean>(done))) {
-    if (Date.now() > deadline) throw new Error(`the scan did not end within ${WAIT_MS} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await page.waitForFunction(
+    (needHighlight: boolean) => {
+      const t = performance.getEntriesByName('vendor-lens:total')[0];
+      if (!t) return false;
+      if (!needHighlight) return true;
+      return (
+        performance.getEntriesByName('vendor-lens:highlight').length > 0 ||
+        performance.now() - (t.startTime + t.duration) > 1000
+      );
+    },
+    variant !== 'none',
+    { timeout: WAIT_MS, polling: 50 },
+  );
 }
 
 const settle = (page: Page) =>

@@ -4,6 +4,14 @@
  * page. Resolves with the generator's result, or null when `cancelled()` turns true between slices (a newer
  * scan replaced this one, or the extension context went away).
  */
+export interface SliceOptions {
+  sliceMs: number;
+  now(): number;
+  /** Schedules `fn` in a later task (a `SLICE_PAUSE_MS` timeout). */
+  later(fn: () => void): void;
+  cancelled(): boolean;
+}
+
 /**
  * The pause between two slices. Not 0: in Chromium a 0 ms timeout posted at the end of a slice ran before the
  * page's own timers that fell due during the slice, so two slices ran back to back (on the 100,000-element
@@ -12,14 +20,6 @@
  * page (the rest are garbage collection and paint) and 48-61 → 36-51 ms on the 10,000-mention page.
  */
 export const SLICE_PAUSE_MS = 1;
-
-export interface SliceOptions {
-  sliceMs: number;
-  now(): number;
-  /** Schedules `fn` in a later task (a `SLICE_PAUSE_MS` timeout). */
-  later(fn: () => void): void;
-  cancelled(): boolean;
-}
 
 export function runSliced<T>(steps: Generator<void, T, void>, options: SliceOptions): Promise<T | null> {
   return new Promise<T | null>((resolve, reject) => {

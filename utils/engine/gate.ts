@@ -21,11 +21,9 @@
  */
 import { isInExcludedSubtree } from './dom';
 import type { GatePatterns, WholeTextGate } from './lexicon';
-import { customElementShadowRootSteps } from './shadow';
+import { FOLLOWING, customElementShadowRootSteps } from './shadow';
 
 const SHOW_TEXT = 0x4;
-/** `Node.DOCUMENT_POSITION_FOLLOWING`. */
-const FOLLOWING = 0x04;
 /** Characters of each side joined to test an anchor split across two text nodes. */
 const SEAM = 12;
 /** Text nodes longer than this are checked for a script/style parent before being tested. */
@@ -230,8 +228,8 @@ const isSpan = (part: TextPart): part is ChildSpan => part instanceof ChildSpan;
  * Pieces (in document order) whose texts joined make up `root.textContent`: the root's children, and their
  * children while there are few of them (a page's wrappers), so that a page's text can be read in pieces. A node
  * with more than `WHOLE_TEXT_GROUP` children is cut into runs of that many children (`ChildSpan`, found by
- * index: a wrapper for the two ends only): the body of the 100,000-element hostile page has 20,000 children, and listing them with
- * `nextSibling` was one 45 ms step in a Firefox content script (Gecko profiler, `bench/ff-stall.ts`).
+ * index: a wrapper for the two ends only). The body of the 100,000-element hostile page has 20,000 children;
+ * listing them with `nextSibling` was one 45 ms step in a Firefox content script (`bench/ff-stall.ts`).
  */
 function textParts(root: Node): TextPart[] {
   let parts: TextPart[] = [root];

@@ -114,7 +114,8 @@ export function isShadowRoot(node: Node): node is ShadowRoot {
 }
 
 const PRECEDING = 0x02;
-const FOLLOWING = 0x04;
+/** `Node.DOCUMENT_POSITION_FOLLOWING`. */
+export const FOLLOWING = 0x04;
 
 /**
  * Tree order across shadow boundaries (negative when `a` comes first): nodes are compared where their trees
