@@ -479,12 +479,29 @@ export function startEngine(
 
   // ---- messages and settings ------------------------------------------------------------------------------
 
+  let extractionScheduled = false;
+  /**
+   * The extraction starts in a task after the report's reply: serialising the page (up to 16 ms here) and posting
+   * it would otherwise come first, and in Chrome the offscreen document's Readability runs in the popup's own
+   * process, where it competed with the popup's first render. The report says `scanning` meanwhile, and the
+   * popup asks again.
+   */
+  const scheduleExtraction = () => {
+    if (extractionScheduled) return;
+    extractionScheduled = true;
+    ctx.setTimeout(() => {
+      extractionScheduled = false;
+      if (enabled() && extractionWanted && !fullScanRunning) requestExtraction();
+    }, 0);
+  };
+
   const report = (): PageReport => {
-    if (enabled() && extractionWanted && !fullScanRunning) requestExtraction();
+    const extract = enabled() && extractionWanted && !fullScanRunning;
+    if (extract) scheduleExtraction();
     return buildPageReport(win.location.href, facts, enabled() ? mentions.map(toBrief) : [], {
       enabled: enabled(),
       truncated,
-      scanning: enabled() && (fullScanRunning || extractionPending),
+      scanning: enabled() && (fullScanRunning || extractionPending || extract),
     });
   };
 
