@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PageReportView } from '@/components/PageReportView';
 import { BrowseDataset } from '@/components/BrowseDataset';
 import { CopyStatusProvider } from '@/components/CopyStatus';
-import { FIRST_ROWS } from '@/components/ReportBody';
+import { FIRST_ROWS, ROWS_PER_STEP, rowLimits, stepsAfterFirst } from '@/components/ReportBody';
 import { NO_RESPONSE_TEXT, VIA_PARENT_WORDING } from '@/utils/dataset/query';
 import type { MentionBrief, PageReport } from '@/utils/messaging';
 import { useEnglishMessages } from './i18n-en';
@@ -211,6 +211,19 @@ describe('PageReportView', () => {
     expect($$('[data-testid="vendor-section"]')).toHaveLength(0);
   });
 
+  it('spends the rows shown in section order, and counts the steps to show them all', () => {
+    expect(rowLimits(FIRST_ROWS, [36, 23, 20, 36])).toEqual([3, 0, 0, 0]);
+    expect(rowLimits(3, [1, 0, 5, 9])).toEqual([1, 0, 2, 0]);
+    expect(rowLimits(43, [36, 23, 20, 36])).toEqual([36, 7, 0, 0]);
+    expect(rowLimits(Infinity, [36, 23])).toEqual([36, 23]);
+    expect(rowLimits(3, [])).toEqual([]);
+    expect(stepsAfterFirst(0)).toBe(1);
+    expect(stepsAfterFirst(FIRST_ROWS)).toBe(1);
+    expect(stepsAfterFirst(FIRST_ROWS + 1)).toBe(2);
+    expect(stepsAfterFirst(FIRST_ROWS + ROWS_PER_STEP)).toBe(2);
+    expect(stepsAfterFirst(FIRST_ROWS + ROWS_PER_STEP + 1)).toBe(3);
+  });
+
   it('renders the newest rows first and the rest after the first paint', async () => {
     act(() =>
       render(
@@ -223,13 +236,49 @@ describe('PageReportView', () => {
     const first = $$('[data-testid="vendor-section"]').map(
       (s) => s.querySelectorAll('[data-testid="fact"]').length,
     );
-    expect(first).toEqual([FIRST_ROWS, FIRST_ROWS, FIRST_ROWS, FIRST_ROWS]);
+    // The first vendor's newest rows fill the first screen; the other sections start with their headings.
+    expect(first).toEqual([FIRST_ROWS, 0, 0, 0]);
+    expect($$('[data-testid="vendor-section"] h3').length).toBe(4);
     expect($('[data-testid="report-body-page"]')?.hasAttribute('data-complete')).toBe(false);
     expect($('[data-testid="sources"]')).toBeNull();
     await untilComplete();
     expect($('[data-testid="report-body-page"]')?.getAttribute('data-complete')).toBe('true');
     expect($$('[data-testid="fact"]').length).toBeGreaterThan(4 * FIRST_ROWS);
     expect($('[data-testid="sources"]')).not.toBeNull();
+  });
+
+  it('adds the other rows a few at a time, in section order, then shows the sources', async () => {
+    const seen: string[] = [];
+    const counts = () =>
+      $$('[data-testid="vendor-section"]')
+        .map((sec) => sec.querySelectorAll('[data-testid="fact"]').length)
+        .join(',') + ($('[data-testid="sources"]') ? '+sources' : '');
+    const observer = new MutationObserver(() => {
+      const now = counts();
+      if (seen.at(-1) !== now) seen.push(now);
+    });
+    observer.observe(root, { childList: true, subtree: true });
+    act(() =>
+      render(
+        <CopyStatusProvider>
+          <PageReportView report={report(ALL)} onSiteToggle={() => undefined} />
+        </CopyStatusProvider>,
+        root,
+      ),
+    );
+    await untilComplete();
+    observer.disconnect();
+    const whole = $$('[data-testid="vendor-section"]').map(
+      (sec) => sec.querySelectorAll('[data-testid="fact"]').length,
+    );
+    const total = whole.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(FIRST_ROWS + 4 * ROWS_PER_STEP);
+    const expected: string[] = [];
+    for (let shown = FIRST_ROWS; shown < total + ROWS_PER_STEP; shown += ROWS_PER_STEP) {
+      expected.push(rowLimits(shown, whole).join(','));
+    }
+    expected.push(`${whole.join(',')}+sources`);
+    expect(seen).toEqual(expected);
   });
 
   it('reports the site switch', async () => {
