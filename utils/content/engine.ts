@@ -497,7 +497,10 @@ export function startEngine(
 
   const report = (): PageReport => {
     const extract = enabled() && extractionWanted && !fullScanRunning;
-    if (extract) scheduleExtraction();
+    // A hidden tab (the report opened in a tab of its own) has its timers throttled to about one a second: there
+    // the extraction starts at once, as nothing in that tab is waiting to paint.
+    if (extract && doc.visibilityState === 'hidden') requestExtraction();
+    else if (extract) scheduleExtraction();
     return buildPageReport(win.location.href, facts, enabled() ? mentions.map(toBrief) : [], {
       enabled: enabled(),
       truncated,
