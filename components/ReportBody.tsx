@@ -79,20 +79,41 @@ export function ReportBody({ vendors, idPrefix, sourcesLevel = 2, onComplete }: 
   const filtered = activeFilterCount(filters) > 0;
   const rowCounts = model.sections.map((x) => x.report.rows.length);
   const steps = stepsAfterFirst(rowCounts.reduce((a, b) => a + b, 0));
-  const step = useStepsAfterFirstPaint(steps);
-  // Once whole, the body stays whole: rows that a filter brings back later are shown at once.
+  // Once whole, the body stays whole and takes no more steps: rows that a filter brings back later are shown
+  // at once.
   const whole = useRef(false);
-  if (step >= steps) whole.current = true;
+  /** The target of an in-report link clicked before its row was rendered (see `onLinkClick`). */
+  const [jumpTo, setJumpTo] = useState<string | null>(null);
+  const step = useStepsAfterFirstPaint(whole.current ? 0 : steps);
+  if (step >= steps || jumpTo !== null) whole.current = true;
   const complete = whole.current;
   useEffect(() => {
     if (complete) onComplete?.();
   }, [complete]);
+  useEffect(() => {
+    if (jumpTo === null) return;
+    setJumpTo(null);
+    if (location.hash === `#${jumpTo}`) document.getElementById(jumpTo)?.scrollIntoView();
+    else location.hash = jumpTo;
+  }, [jumpTo]);
+  /**
+   * A link to a row that is not rendered yet (a timeline's, while the rows come in) would go nowhere: every row
+   * is rendered at once instead, then the link is followed.
+   */
+  const onLinkClick = (event: MouseEvent) => {
+    if (complete || !(event.target instanceof Element)) return;
+    const id = event.target.closest('a[href^="#"]')?.getAttribute('href')?.slice(1);
+    if (!id || event.target.ownerDocument.getElementById(id)) return;
+    event.preventDefault();
+    setJumpTo(id);
+  };
   const limits = rowLimits(complete ? Infinity : FIRST_ROWS + step * ROWS_PER_STEP, rowCounts);
   return (
     <div
       class="report-body"
       data-testid={`report-body-${idPrefix}`}
       data-complete={complete ? 'true' : undefined}
+      onClick={onLinkClick}
     >
       <div class="toolbar">
         <FilterBar

@@ -144,23 +144,25 @@ export function VendorSection({ section, sources, idPrefix, filtered, rowLimit }
           {filtered ? t('noActionsFiltered') : t('noActions')}
         </p>
       ) : (
-        <>
-          <div class="facts-head" aria-hidden="true">
-            <span>{t('columnAction')}</span>
-            <span>{t('columnResponse')}</span>
-          </div>
-          <ol class="facts" aria-label={t('factsListLabel', section.name)}>
-            {rows.map((row) => (
-              <FactRow
-                key={row.action.id}
-                row={row}
-                id={rowId(row.action.id)}
-                vendor={{ name: section.name, parentName: report.viaParent ? parentName : null }}
-                sources={sources}
-              />
-            ))}
-          </ol>
-        </>
+        rows.length > 0 && (
+          <>
+            <div class="facts-head" aria-hidden="true">
+              <span>{t('columnAction')}</span>
+              <span>{t('columnResponse')}</span>
+            </div>
+            <ol class="facts" aria-label={t('factsListLabel', section.name)}>
+              {rows.map((row) => (
+                <FactRow
+                  key={row.action.id}
+                  row={row}
+                  id={rowId(row.action.id)}
+                  vendor={{ name: section.name, parentName: report.viaParent ? parentName : null }}
+                  sources={sources}
+                />
+              ))}
+            </ol>
+          </>
+        )
       )}
 
       {!partial && report.generalResponses.length > 0 && (

@@ -281,6 +281,29 @@ describe('PageReportView', () => {
     expect(seen).toEqual(expected);
   });
 
+  it('renders every row at once when a timeline link points at a row not rendered yet, then follows it', async () => {
+    act(() =>
+      render(
+        <CopyStatusProvider>
+          <PageReportView report={report(ALL)} onSiteToggle={() => undefined} />
+        </CopyStatusProvider>,
+        root,
+      ),
+    );
+    const link = $$('[data-testid="vendor-section"]:last-of-type a.timeline__link').find(
+      (a) => !document.getElementById(a.getAttribute('href')!.slice(1)),
+    );
+    expect(link).toBeDefined();
+    const id = link!.getAttribute('href')!.slice(1);
+    // Sections whose rows are not in yet show no empty list.
+    expect($$('[data-testid="vendor-section"]:last-of-type ol.facts')).toHaveLength(0);
+    act(() => (link as HTMLElement).click());
+    expect(document.getElementById(id)).not.toBeNull();
+    expect(location.hash).toBe(`#${id}`);
+    expect($('[data-testid="report-body-page"]')?.getAttribute('data-complete')).toBe('true');
+    expect($('[data-testid="sources"]')).not.toBeNull();
+  });
+
   it('reports the site switch', async () => {
     const toggle = vi.fn();
     await mount(<PageReportView report={report([])} onSiteToggle={toggle} />);
