@@ -378,11 +378,13 @@ async function measurePopup(
       result: {
         value?: { ready: number | null; fcp: number | null; dcl: number | null; measure: number | null };
       };
-      exceptionDetails?: { text: string };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
     };
     await cdp.detach().catch(() => undefined);
     if (exceptionDetails || !result.value)
-      throw new Error(exceptionDetails?.text ?? 'the popup probe failed');
+      throw new Error(
+        exceptionDetails?.exception?.description ?? exceptionDetails?.text ?? 'the popup probe failed',
+      );
     const r = result.value;
     record.readyMs = r.ready === null ? null : round(r.ready);
     record.fcpMs = r.fcp === null ? null : round(r.fcp);
