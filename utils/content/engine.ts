@@ -479,6 +479,8 @@ export function startEngine(
 
   // ---- messages and settings ------------------------------------------------------------------------------
 
+  /** The last full scan's mentions can be extracted now (and were not yet). */
+  const extractionDue = () => enabled() && extractionWanted && !fullScanRunning;
   let extractionScheduled = false;
   /**
    * The extraction starts in a task after the report's reply: serialising the page (up to 16 ms here) and posting
@@ -491,12 +493,12 @@ export function startEngine(
     extractionScheduled = true;
     ctx.setTimeout(() => {
       extractionScheduled = false;
-      if (enabled() && extractionWanted && !fullScanRunning) requestExtraction();
+      if (extractionDue()) requestExtraction();
     }, 0);
   };
 
   const report = (): PageReport => {
-    const extract = enabled() && extractionWanted && !fullScanRunning;
+    const extract = extractionDue();
     // A hidden tab (the report opened in a tab of its own) has its timers throttled to about one a second: there
     // the extraction starts at once, as nothing in that tab is waiting to paint.
     if (extract && doc.visibilityState === 'hidden') requestExtraction();

@@ -57,9 +57,20 @@ async function untilComplete(): Promise<void> {
 
 /** Renders, then waits for the rows that follow the first paint. */
 async function mount(node: preact.ComponentChild): Promise<void> {
-  act(() => render(<CopyStatusProvider>{node}</CopyStatusProvider>, root));
+  renderNow(node);
   await untilComplete();
 }
+
+/** Renders, without waiting for the rows that follow the first paint. */
+function renderNow(node: preact.ComponentChild): void {
+  act(() => render(<CopyStatusProvider>{node}</CopyStatusProvider>, root));
+}
+
+/** How many rows each vendor section shows. */
+const rowsPerSection = () =>
+  [...root.querySelectorAll('[data-testid="vendor-section"]')].map(
+    (s) => s.querySelectorAll('[data-testid="fact"]').length,
+  );
 
 const $ = (sel: string) => root.querySelector(sel);
 const $$ = (sel: string) => [...root.querySelectorAll(sel)];
@@ -225,17 +236,8 @@ describe('PageReportView', () => {
   });
 
   it('renders the newest rows first and the rest after the first paint', async () => {
-    act(() =>
-      render(
-        <CopyStatusProvider>
-          <PageReportView report={report(ALL)} onSiteToggle={() => undefined} />
-        </CopyStatusProvider>,
-        root,
-      ),
-    );
-    const first = $$('[data-testid="vendor-section"]').map(
-      (s) => s.querySelectorAll('[data-testid="fact"]').length,
-    );
+    renderNow(<PageReportView report={report(ALL)} onSiteToggle={() => undefined} />);
+    const first = rowsPerSection();
     // The first vendor's newest rows fill the first screen; the other sections start with their headings.
     expect(first).toEqual([FIRST_ROWS, 0, 0, 0]);
     expect($$('[data-testid="vendor-section"] h3').length).toBe(4);
@@ -249,28 +251,16 @@ describe('PageReportView', () => {
 
   it('adds the other rows a few at a time, in section order, then shows the sources', async () => {
     const seen: string[] = [];
-    const counts = () =>
-      $$('[data-testid="vendor-section"]')
-        .map((sec) => sec.querySelectorAll('[data-testid="fact"]').length)
-        .join(',') + ($('[data-testid="sources"]') ? '+sources' : '');
+    const counts = () => rowsPerSection().join(',') + ($('[data-testid="sources"]') ? '+sources' : '');
     const observer = new MutationObserver(() => {
       const now = counts();
       if (seen.at(-1) !== now) seen.push(now);
     });
     observer.observe(root, { childList: true, subtree: true });
-    act(() =>
-      render(
-        <CopyStatusProvider>
-          <PageReportView report={report(ALL)} onSiteToggle={() => undefined} />
-        </CopyStatusProvider>,
-        root,
-      ),
-    );
+    renderNow(<PageReportView report={report(ALL)} onSiteToggle={() => undefined} />);
     await untilComplete();
     observer.disconnect();
-    const whole = $$('[data-testid="vendor-section"]').map(
-      (sec) => sec.querySelectorAll('[data-testid="fact"]').length,
-    );
+    const whole = rowsPerSection();
     const total = whole.reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(FIRST_ROWS + 4 * ROWS_PER_STEP);
     const expected: string[] = [];
@@ -282,14 +272,7 @@ describe('PageReportView', () => {
   });
 
   it('renders every row at once when a timeline link points at a row not rendered yet, then follows it', async () => {
-    act(() =>
-      render(
-        <CopyStatusProvider>
-          <PageReportView report={report(ALL)} onSiteToggle={() => undefined} />
-        </CopyStatusProvider>,
-        root,
-      ),
-    );
+    renderNow(<PageReportView report={report(ALL)} onSiteToggle={() => undefined} />);
     const link = $$('[data-testid="vendor-section"]:last-of-type a.timeline__link').find(
       (a) => !document.getElementById(a.getAttribute('href')!.slice(1)),
     );
