@@ -257,9 +257,11 @@ export function startEngine(
 
   /**
    * A full scan of the whole document, in slices (`SCAN_SLICE_MS`); a newer full scan cancels an older one.
-   * The article is extracted off-thread when there are mentions.
+   * The article is extracted off-thread when there are mentions. `startLater`: the first slice too waits for a
+   * task of its own (the engine's first scan, whose caller's task already holds the module's evaluation and
+   * the engine's start).
    */
-  const fullScan = () => {
+  const fullScan = (startLater = false) => {
     const id = ++scanId;
     if (!enabled()) {
       fullScanRunning = false;
@@ -286,6 +288,7 @@ export function startEngine(
       now: () => win.performance.now(),
       later: (fn) => ctx.setTimeout(fn, SLICE_PAUSE_MS),
       cancelled: () => id !== scanId || !ctx.isValid,
+      startLater,
     }).then(
       (result) => {
         if (result === null || id !== scanId) return;
@@ -530,7 +533,7 @@ export function startEngine(
     } else if (before.highlightStyle !== next.highlightStyle) applyHighlights();
   };
 
-  fullScan();
+  fullScan(true);
 
   const engine: Engine = {
     report,

@@ -1,8 +1,11 @@
 /**
- * Runs a step generator (`scanSteps`) in slices: steps run back to back until a slice has lasted `sliceMs`,
- * then the rest waits for a later task (`later`), so that one long scan never becomes one long task for the
- * page. Resolves with the generator's result, or null when `cancelled()` turns true between slices (a newer
- * scan replaced this one, or the extension context went away).
+ * Runs a step generator (`scanSteps`) in slices: steps run back to back while the next one is expected to end
+ * within `sliceMs` of the slice's start, then the rest waits for a later task (`later`), so that one long scan
+ * never becomes one long task for the page. The next step is expected to last as long as the longest step of
+ * the slice so far: a slice that stopped only once it had lasted `sliceMs` overran it by up to a whole step (a
+ * slice of the engine's scan on wordpress lasted 29 ms against 20 in a trace here). A slice always runs at least
+ * one step. Resolves with the generator's result, or null when `cancelled()` turns true between slices
+ * (a newer scan replaced this one, or the extension context went away).
  */
 export interface SliceOptions {
   sliceMs: number;
@@ -10,6 +13,11 @@ export interface SliceOptions {
   /** Schedules `fn` in a later task (a `SLICE_PAUSE_MS` timeout). */
   later(fn: () => void): void;
   cancelled(): boolean;
+  /**
+   * Runs the first slice in a later task too, not in the caller's: for a caller whose own task is already
+   * long (the engine's start, right after the module's evaluation).
+   */
+  startLater?: boolean;
 }
 
 /**
@@ -30,6 +38,8 @@ export function runSliced<T>(steps: Generator<void, T, void>, options: SliceOpti
         return;
       }
       const started = options.now();
+      let stepStarted = started;
+      let longest = 0;
       try {
         for (;;) {
           const step = steps.next();
@@ -37,7 +47,10 @@ export function runSliced<T>(steps: Generator<void, T, void>, options: SliceOpti
             resolve(step.value);
             return;
           }
-          if (options.now() - started >= options.sliceMs) break;
+          const now = options.now();
+          longest = Math.max(longest, now - stepStarted);
+          if (now - started + longest > options.sliceMs || now - started >= options.sliceMs) break;
+          stepStarted = now;
         }
       } catch (error) {
         reject(error instanceof Error ? error : new Error(String(error)));
@@ -45,6 +58,7 @@ export function runSliced<T>(steps: Generator<void, T, void>, options: SliceOpti
       }
       options.later(slice);
     };
-    slice();
+    if (options.startLater === true) options.later(slice);
+    else slice();
   });
 }

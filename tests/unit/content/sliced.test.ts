@@ -37,6 +37,81 @@ describe('runSliced', () => {
     expect(slices.length).toBeGreaterThan(2);
   });
 
+  it('does not start a step that would end the slice late: slices of 6 ms steps last 6 ms, not 12', async () => {
+    let clock = 0;
+    const slices: number[] = [];
+    let sliceStart = 0;
+    const later: (() => void)[] = [];
+    // Each step takes 6 ms of the clock; the slice budget is 10 ms.
+    const steps = (function* (): Generator<void, string, void> {
+      for (let i = 0; i < 6; i++) {
+        clock += 6;
+        yield;
+      }
+      return 'done';
+    })();
+    const done = runSliced(steps, {
+      sliceMs: 10,
+      now: () => clock,
+      later: (fn) => {
+        slices.push(clock - sliceStart);
+        later.push(() => {
+          sliceStart = clock;
+          fn();
+        });
+      },
+      cancelled: () => false,
+    });
+    while (later.length > 0) later.shift()!();
+    await expect(done).resolves.toBe('done');
+    // Without the prediction each slice ran two steps, 12 ms against 10.
+    expect(slices).toEqual([6, 6, 6, 6, 6, 6]);
+  });
+
+  it('still runs one step per slice when a step alone is longer than the slice', async () => {
+    let clock = 0;
+    const later: (() => void)[] = [];
+    let ran = 0;
+    const steps = (function* (): Generator<void, number, void> {
+      for (let i = 0; i < 3; i++) {
+        clock += 50;
+        ran += 1;
+        yield;
+      }
+      return ran;
+    })();
+    const done = runSliced(steps, {
+      sliceMs: 20,
+      now: () => clock,
+      later: (fn) => later.push(fn),
+      cancelled: () => false,
+    });
+    expect(ran).toBe(1);
+    while (later.length > 0) later.shift()!();
+    await expect(done).resolves.toBe(3);
+  });
+
+  it("with startLater, runs no step in the caller's task", async () => {
+    let ran = 0;
+    const later: (() => void)[] = [];
+    const steps = (function* (): Generator<void, number, void> {
+      ran += 1;
+      yield;
+      return ran;
+    })();
+    const done = runSliced(steps, {
+      sliceMs: 20,
+      now: () => 0,
+      later: (fn) => later.push(fn),
+      cancelled: () => false,
+      startLater: true,
+    });
+    expect(ran).toBe(0);
+    expect(later).toHaveLength(1);
+    while (later.length > 0) later.shift()!();
+    await expect(done).resolves.toBe(1);
+  });
+
   it('stops between slices when cancelled, and closes the generator', async () => {
     let cancelled = false;
     let finished = false;
