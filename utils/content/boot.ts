@@ -70,13 +70,19 @@ export async function startBoot(
   let settings: Settings | null = null;
   let settingsRead: Promise<Settings> | null = null;
   let unwatch: () => void = () => undefined;
-  let site = siteKey(win.location.href);
+  /**
+   * The site's key (host name), parsed on first use: only the settings need it, and a page where the whole-text
+   * test finds nothing never reads them. A `URL` is the first one parsed in the content script's world, which
+   * cost 0.68 ms at the median on corpus pages in Chromium here, a tenth of such a page's work.
+   */
+  let site: string | null = null;
+  const currentSite = () => (site ??= siteKey(win.location.href));
   let engine: Engine | null = null;
   let loading: Promise<void> | null = null;
   let failed = false;
 
   /** Whether the site is on; true while the settings are unread (the whole-text test runs, nothing else). */
-  const enabled = () => settings === null || isSiteEnabled(settings, site);
+  const enabled = () => settings === null || isSiteEnabled(settings, currentSite());
 
   const needSettings = (): Promise<Settings> =>
     (settingsRead ??= deps.readSettings().then((read) => {
@@ -99,7 +105,7 @@ export async function startBoot(
         if (!ctx.isValid || settings === null) return;
         engine = start(ctx, doc, win, {
           settings,
-          site,
+          site: currentSite(),
           messages: deps.messages,
           muteAlias: deps.muteAlias,
           discardOwnMutations: () => scheduler.discardOwnMutations(),

@@ -181,6 +181,40 @@ describe('content script boot', () => {
     expect(names).not.toContain('vendor-lens:wake');
   });
 
+  it("reads the page's address only once the settings need it (is the site on?)", async () => {
+    // `window`, counting the reads of `location` (its methods bound to it: happy-dom's need their own `this`).
+    let locationReads = 0;
+    const counting = new Proxy(window, {
+      get(target, key) {
+        if (key === 'location') locationReads += 1;
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    page('<h1>Weather</h1><p>Hiking in the rain.</p>');
+    const quiet = harness();
+    const { ctx, invalidate: inv } = fakeCtx();
+    invalidate = inv;
+    const b = await startBoot(ctx, document, counting, quiet.deps);
+    await b.settled();
+    expect(locationReads).toBe(0);
+    await b.report();
+    expect(locationReads).toBeGreaterThan(0);
+    invalidate();
+
+    // A page that may mention a vendor: the settings are read, and the engine gets the site.
+    locationReads = 0;
+    page('<p>Hikvision cameras.</p>');
+    const woken = harness({ settings: withSiteEnabled(defaultSettings(), 'localhost', false) });
+    const second = fakeCtx();
+    invalidate = second.invalidate;
+    await (await startBoot(second.ctx, document, counting, woken.deps)).settled();
+    expect(locationReads).toBeGreaterThan(0);
+    // The site (localhost, as the test page's address says) is off: the settings were read for it.
+    expect(woken.reads).toBe(1);
+    expect(woken.loads).toBe(0);
+  });
+
   it('walks a page whose anchors all sit inside words, and wakes only for a name the walk confirms', async () => {
     // "rhythm", "Yoshikitty": anchors inside words, which the joined text alone cannot rule out.
     page('<p>A violent rhythm game.</p><p>Posted by Yoshikitty.</p>');
