@@ -57,7 +57,9 @@ export default defineConfig({
       const lexicon = lexiconData(vendorsJson as readonly Vendor[]);
       const { prefilter, anchored, wordStart, exotic, tolerant, plain } = gateSources(lexicon.anchors);
       return {
-        __VENDOR_LENS_LEXICON__: JSON.stringify(lexicon),
+        // As JSON text that the engine parses (`defaultLexicon`): a 20 KB object literal cost 1.23 ms to compile
+        // and build against 0.72 ms for the same data through `JSON.parse` (Node, cold contexts, medians of 40).
+        __VENDOR_LENS_LEXICON_JSON__: JSON.stringify(JSON.stringify(lexicon)),
         __VENDOR_LENS_GATE__: JSON.stringify({ prefilter, anchored, wordStart, exotic, tolerant, plain }),
         // The boot's whole-text test needs no `tolerant` (3 KB of pattern every page would parse).
         __VENDOR_LENS_WHOLE_TEXT_GATE__: JSON.stringify({ prefilter, anchored, wordStart, exotic }),

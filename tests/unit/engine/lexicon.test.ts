@@ -202,7 +202,7 @@ describe('lexicon data computed at build time', () => {
     const data = lexiconData(vendorsJson as readonly Vendor[]);
     data.entries = data.entries.filter((e) => e.vendor === 'hikvision');
     data.fuzzyTargets = data.fuzzyTargets.filter((t) => data.entries[t.entry]?.vendor === 'hikvision');
-    vi.stubGlobal('__VENDOR_LENS_LEXICON__', data);
+    vi.stubGlobal('__VENDOR_LENS_LEXICON_JSON__', JSON.stringify(data));
     vi.resetModules();
     const fresh = await import('../../../utils/engine/lexicon');
     expect(new Set(fresh.defaultLexicon().entries.map((e) => e.vendor))).toEqual(new Set(['hikvision']));
