@@ -9,14 +9,13 @@
  *
  *   npx tsx bench/eval-floor.ts [--pages N] [extra build dir...]
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startFixtureServer } from '../tests/e2e/harness';
 import { defaultBuild, launchBenchContext } from './browser';
 import { INIT_SCRIPT } from './inpage';
 import { corpusPages, pageHtml } from './pages';
+import { probeExtension } from './probe-extension';
 import { startTrace, stringArg } from './trace';
 
 const { values, positionals } = parseArgs({
@@ -24,25 +23,9 @@ const { values, positionals } = parseArgs({
   options: { pages: { type: 'string', default: '40' } },
 });
 
-function probe(name: string, source: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `vl-probe-${name}-`));
-  const manifest = {
-    manifest_version: 3,
-    name,
-    version: '1.0',
-    // launchBenchContext waits for the extension's service worker.
-    background: { service_worker: 'background.js' },
-    content_scripts: [{ matches: ['http://*/*'], js: ['content.js'], run_at: 'document_idle' }],
-  };
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  writeFileSync(join(dir, 'background.js'), '');
-  writeFileSync(join(dir, 'content.js'), source);
-  return dir;
-}
-
 const probes = [
-  probe('empty', 'void 0;\n'),
-  probe('touch', 'document.dispatchEvent(new CustomEvent("x")); chrome.runtime.id;\n'),
+  probeExtension('empty', 'void 0;\n'),
+  probeExtension('touch', 'document.dispatchEvent(new CustomEvent("x")); chrome.runtime.id;\n'),
 ];
 const variants: [string, string][] = [
   ['empty', probes[0]!],

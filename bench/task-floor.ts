@@ -16,9 +16,7 @@
  *
  *   npx tsx bench/task-floor.ts [--pages N]
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startFixtureServer } from '../tests/e2e/harness';
 import { gateSources, lexiconData } from '../utils/engine/lexicon';
@@ -28,6 +26,7 @@ import { launchBenchContext } from './browser';
 import { BASELINES_SCRIPT, INIT_SCRIPT } from './inpage';
 import type { BenchWindow, WalkResult } from './inpage';
 import { corpusPages, pageHtml } from './pages';
+import { probeExtension } from './probe-extension';
 import { summarize } from './stats';
 
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '130' } } });
@@ -36,26 +35,14 @@ const MEASURE = 'vl-floor';
 
 /** A probe extension whose content script runs `body` in a task of its own and measures it as `MEASURE`. */
 function probe(name: string, body: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `vl-floor-${name}-`));
-  const manifest = {
-    manifest_version: 3,
-    name,
-    version: '1.0',
-    // launchBenchContext waits for the extension's service worker.
-    background: { service_worker: 'background.js' },
-    content_scripts: [{ matches: ['http://*/*'], js: ['content.js'], run_at: 'document_idle' }],
-  };
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  writeFileSync(join(dir, 'background.js'), '');
-  writeFileSync(
-    join(dir, 'content.js'),
+  return probeExtension(
+    `floor-${name}`,
     `setTimeout(() => {
   const start = performance.now();
   ${body}
   performance.measure(${JSON.stringify(MEASURE)}, { start, end: performance.now() });
 }, 0);\n`,
   );
-  return dir;
 }
 
 const { prefilter } = gateSources(lexiconData(vendorsJson as readonly Vendor[]).anchors);
