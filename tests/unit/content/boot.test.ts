@@ -202,7 +202,7 @@ describe('content script boot', () => {
     expect(locationReads).toBeGreaterThan(0);
     invalidate();
 
-    // A page that may mention a vendor: the settings are read, and the engine gets the site.
+    // A page that may mention a vendor: the settings are read, and the site decides.
     locationReads = 0;
     page('<p>Hikvision cameras.</p>');
     const woken = harness({ settings: withSiteEnabled(defaultSettings(), 'localhost', false) });
