@@ -99,19 +99,24 @@ export interface BenchWindow {
   __vlReadyAt?: number;
 }
 
-export const BASELINES_SCRIPT = `(() => {
-  const w = window;
-  const bench = {};
-  // The floor: one TreeWalker pass over every text node under <body>, reading each node's data.
-  bench.walk = () => {
-    const t0 = performance.now();
-    const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
+/**
+ * The floor: one TreeWalker pass over every text node under <body>, reading each node's data (statements that
+ * leave `nodes` and `chars`). Shared by the baseline below and `task-floor.ts`, which runs it in a content script.
+ */
+export const TEXT_WALK = `const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
     let nodes = 0;
     let chars = 0;
     for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
       nodes += 1;
       chars += n.data.length;
-    }
+    }`;
+
+export const BASELINES_SCRIPT = `(() => {
+  const w = window;
+  const bench = {};
+  bench.walk = () => {
+    const t0 = performance.now();
+    ${TEXT_WALK}
     return { ms: performance.now() - t0, nodes, chars };
   };
   // Readability alone, with its defaults, on a clone of the document (parse() mutates its input).

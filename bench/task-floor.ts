@@ -23,7 +23,7 @@ import { gateSources, lexiconData } from '../utils/engine/lexicon';
 import type { Vendor } from '../utils/dataset/types';
 import vendorsJson from '../data/vendors.json';
 import { launchBenchContext } from './browser';
-import { BASELINES_SCRIPT, INIT_SCRIPT } from './inpage';
+import { BASELINES_SCRIPT, INIT_SCRIPT, TEXT_WALK } from './inpage';
 import type { BenchWindow, WalkResult } from './inpage';
 import { corpusPages, pageHtml } from './pages';
 import { probeExtension } from './probe-extension';
@@ -46,11 +46,8 @@ function probe(name: string, body: string): string {
 }
 
 const { prefilter } = gateSources(lexiconData(vendorsJson as readonly Vendor[]).anchors);
-const WALK = `const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
-  let chars = 0;
-  for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) chars += n.data.length;`;
 const probes: [string, string][] = [
-  ['walk', probe('walk', WALK)],
+  ['walk', probe('walk', TEXT_WALK)],
   [
     'text+prefilter',
     probe('text', `new RegExp(${JSON.stringify(prefilter)}).test(document.body.textContent || '');`),
