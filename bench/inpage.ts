@@ -24,6 +24,13 @@ export const MARKJS_SOURCE = readFileSync(require.resolve('mark.js/dist/mark.min
 /** The mark made just before the baselines run: the long-task window ends there. */
 export const BASELINES_MARK = 'vl-bench:baselines';
 
+/**
+ * Each baseline runs between two marks, `vl-bench:cpu:<name>:start` and `:end` (`walk`, `readability`, `mark`).
+ * A trace records each mark with the thread's CPU clock (`tts`), so the bench reads what the baseline cost in
+ * CPU time as well as on the wall clock (`baselineCpuMs` in `trace.ts`).
+ */
+export const CPU_MARK_PREFIX = 'vl-bench:cpu:';
+
 export const INIT_SCRIPT = `(() => {
   const w = window;
   w.__vlLongTasks = [];
@@ -114,19 +121,26 @@ export const TEXT_WALK = `const walker = document.createTreeWalker(document.body
 export const BASELINES_SCRIPT = `(() => {
   const w = window;
   const bench = {};
+  // Each baseline is bracketed by two marks (see CPU_MARK_PREFIX), outside its own clock.
+  const cpuMark = (name, edge) => performance.mark('${CPU_MARK_PREFIX}' + name + ':' + edge);
   bench.walk = () => {
+    cpuMark('walk', 'start');
     const t0 = performance.now();
     ${TEXT_WALK}
-    return { ms: performance.now() - t0, nodes, chars };
+    const ms = performance.now() - t0;
+    cpuMark('walk', 'end');
+    return { ms, nodes, chars };
   };
   // Readability alone, with its defaults, on a clone of the document (parse() mutates its input).
   bench.readability = () => {
+    cpuMark('readability', 'start');
     const t0 = performance.now();
     const clone = document.cloneNode(true);
     const t1 = performance.now();
     let ok = false;
     try { ok = new Readability(clone).parse() !== null; } catch (e) { ok = false; }
     const t2 = performance.now();
+    cpuMark('readability', 'end');
     return { ms: t2 - t0, cloneMs: t1 - t0, parseMs: t2 - t1, ok };
   };
   // mark.js with its defaults on a detached clone of <body> (the clone is made before the clock starts).
@@ -134,9 +148,11 @@ export const BASELINES_SCRIPT = `(() => {
     const clone = (document.body || document.documentElement).cloneNode(true);
     let marks = 0;
     let doneAt = -1;
+    cpuMark('mark', 'start');
     const t0 = performance.now();
     new Mark(clone).mark(names, { done: (n) => { marks = n; doneAt = performance.now(); } });
     const t1 = performance.now();
+    cpuMark('mark', 'end');
     return { ms: (doneAt >= 0 ? doneAt : t1) - t0, marks, sync: doneAt >= 0 };
   };
   // Hover card: a MessageChannel loop of tiny tasks that notes when the card appears. The content script opens

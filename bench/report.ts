@@ -24,6 +24,15 @@ export interface TraceSummary {
   microtaskMs: number;
   /** Every long task in the window: start after navigation, duration, extension share (ms). */
   longTaskList: LongTask[];
+  /** The same on the thread's CPU clock (absent in results from before it was recorded); see `trace.ts`. */
+  cpu?: {
+    extensionMs: number;
+    evalMs: number[];
+    causedByExtension: number;
+    longestExtensionTaskMs: number;
+    /** CPU time of each baseline run in the page (`walk`, `readability`, `mark`), ms. */
+    baselines: Record<string, number>;
+  };
 }
 
 export interface PageRecord {
@@ -121,6 +130,18 @@ export function tracedWorkMs(r: PageRecord): number | null {
   return Math.max(measured, r.trace.extensionMs - evalMs);
 }
 
+/** The extension's CPU time on the page's main thread, without the content script's evaluation; null without it. */
+export function cpuWorkMs(r: PageRecord): number | null {
+  const cpu = r.trace?.cpu;
+  if (cpu === undefined) return null;
+  return cpu.extensionMs - cpu.evalMs.reduce((a, b) => a + b, 0);
+}
+
+/** A baseline's CPU time in the page, ms; null when the trace did not record it. */
+export function baselineCpu(r: PageRecord, name: 'walk' | 'readability' | 'mark'): number | null {
+  return r.trace?.cpu?.baselines[name] ?? null;
+}
+
 /** The work a budget compares: traced when there is a trace, else the measures. */
 export function workMs(r: PageRecord): number | null {
   return tracedWorkMs(r) ?? pipelineMs(r);
@@ -166,6 +187,11 @@ function values<T>(list: readonly T[], get: (x: T) => number | null | undefined)
 export interface BenchSummary {
   metrics: Record<string, Summary>;
   budgets: BudgetResult[];
+  /**
+   * The same budgets on the thread's CPU clock, where the trace recorded it: the extension's CPU time against
+   * the baselines' CPU time, in the same page. Shown beside the budgets; the exit code follows `budgets`.
+   */
+  cpuBudgets: BudgetResult[];
   notes: string[];
 }
 
@@ -439,7 +465,75 @@ export function summarizeBench(input: BenchInput): BenchSummary {
       unit: 'ms' as const,
     },
   ].map(checkBudget);
-  return { metrics: m, budgets, notes };
+
+  // The CPU view (traces that recorded it).
+  const noneCpu = ratioOf(none, cpuWorkMs, (r) => baselineCpu(r, 'walk'));
+  const vsReadabilityCpu = ratioOf(withMentions, cpuWorkMs, (r) => baselineCpu(r, 'readability'));
+  const vsMarkCpu = ratioOf(withMentions, cpuWorkMs, (r) => baselineCpu(r, 'mark'));
+  const evalsCpu = all.flatMap((r) => r.trace?.cpu?.evalMs ?? []);
+  const withCpu = all.filter((r) => r.trace?.cpu !== undefined);
+  m['cpu.none.work'] = summarize(values(none, cpuWorkMs));
+  m['cpu.none.walk'] = summarize(values(none, (r) => baselineCpu(r, 'walk')));
+  m['cpu.mentions.work'] = summarize(values(withMentions, cpuWorkMs));
+  m['cpu.mentions.readability'] = summarize(values(withMentions, (r) => baselineCpu(r, 'readability')));
+  m['cpu.mentions.mark'] = summarize(values(withMentions, (r) => baselineCpu(r, 'mark')));
+  m['cpu.evalMs'] = summarize(evalsCpu);
+  // How much of the extension's traced wall time its thread spent on the CPU.
+  m['cpu.share'] = summarize(
+    values(withCpu, (r) => {
+      const cpu = r.trace?.cpu?.extensionMs ?? 0;
+      const wall = r.trace?.extensionMs ?? 0;
+      return wall > 0 ? cpu / wall : null;
+    }),
+  );
+  const cpuBudgets =
+    withCpu.length === 0
+      ? []
+      : [
+          {
+            id: 'cpu.none.median',
+            label: 'No mention: extension CPU time ÷ text walk CPU time, median',
+            value: median(noneCpu),
+            limit: LIMITS.noMentionMedian,
+            unit: '×' as const,
+          },
+          {
+            id: 'cpu.none.p90',
+            label: 'No mention: extension CPU time ÷ text walk CPU time, p90',
+            value: p90(noneCpu),
+            limit: LIMITS.noMentionP90,
+            unit: '×' as const,
+          },
+          {
+            id: 'cpu.mentions.readability',
+            label: 'Mentions: extension CPU time ÷ Readability CPU time, median',
+            value: median(vsReadabilityCpu),
+            limit: LIMITS.vsReadability,
+            unit: '×' as const,
+          },
+          {
+            id: 'cpu.mentions.mark',
+            label: 'Mentions: extension CPU time ÷ mark.js CPU time, median',
+            value: median(vsMarkCpu),
+            limit: LIMITS.vsMark,
+            unit: '×' as const,
+          },
+          {
+            id: 'cpu.longTasks',
+            label: `Tasks with > 50 ms of CPU time caused by the extension, ${withCpu.length} page loads`,
+            value: withCpu.reduce((n, r) => n + (r.trace?.cpu?.causedByExtension ?? 0), 0),
+            limit: LIMITS.longTasks,
+            unit: 'tasks' as const,
+          },
+          {
+            id: 'cpu.eval',
+            label: 'Content script evaluation, CPU time, median',
+            value: median(evalsCpu),
+            limit: LIMITS.evalMs,
+            unit: 'ms' as const,
+          },
+        ].map(checkBudget);
+  return { metrics: m, budgets, cpuBudgets, notes };
 }
 
 const METRIC_ROWS: [string, string][] = [
@@ -485,6 +579,13 @@ const METRIC_ROWS: [string, string][] = [
   ['microtasks.without', 'Control: microtask time without the extension, ms'],
   ['contentScript.evalMs', 'Content script evaluation (EvaluateScript), ms'],
   ['engine.evalMs', 'Engine module compile + evaluation on the main thread, where loaded, ms'],
+  ['cpu.none.work', 'CPU: no mention, extension CPU time (without evaluation), ms'],
+  ['cpu.none.walk', 'CPU: no mention, text walk CPU time, ms'],
+  ['cpu.mentions.work', 'CPU: mentions, extension CPU time (without evaluation), ms'],
+  ['cpu.mentions.readability', 'CPU: Readability alone, CPU time, ms'],
+  ['cpu.mentions.mark', 'CPU: mark.js, CPU time, ms'],
+  ['cpu.evalMs', 'CPU: content script evaluation, CPU time, ms'],
+  ['cpu.share', 'CPU: extension CPU time ÷ its traced wall time, per page load'],
   ['hover.renderMs', 'Hover card: open → card in the DOM (upper bound), ms'],
   ['hover.frameMs', 'Hover card: open → first frame after it, ms'],
   ['hover.measureMs', 'Hover card: `vendor-lens:card` measure, ms'],
@@ -503,6 +604,18 @@ export function markdownTables(summary: BenchSummary, bundle: BundleInfo): strin
     const unit = b.unit === '×' ? '×' : b.unit === 'ms' ? ' ms' : '';
     const value = b.unit === 'pages' || b.unit === 'tasks' ? fmt(b.value, '', 0) : fmt(b.value, unit);
     lines.push(`| ${b.label} | ${value} | ${b.limit}${unit} | ${b.pass ? 'pass' : '**MISS**'} |`);
+  }
+  if (summary.cpuBudgets.length > 0) {
+    lines.push(
+      '',
+      '| the same on CPU time (not a budget) | measured | limit | |',
+      '| --- | ---: | ---: | --- |',
+    );
+    for (const b of summary.cpuBudgets) {
+      const unit = b.unit === '×' ? '×' : b.unit === 'ms' ? ' ms' : '';
+      const value = b.unit === 'tasks' ? fmt(b.value, '', 0) : fmt(b.value, unit);
+      lines.push(`| ${b.label} | ${value} | ${b.limit}${unit} | ${b.pass ? 'within' : 'over'} |`);
+    }
   }
   lines.push('', '| metric | n | median | p90 | max |', '| --- | ---: | ---: | ---: | ---: |');
   for (const [key, label] of METRIC_ROWS) {

@@ -22,7 +22,7 @@ import type { FixtureServer } from '../tests/e2e/harness';
 import { CHROME_BUILD, REPO_ROOT } from '../tests/e2e/harness/paths';
 import { BENCH_BUILD, CHROMIUM, launchBenchContext } from './browser';
 import type { BenchContext } from './browser';
-import { BASELINES_MARK, BASELINES_SCRIPT, BASELINE_SOURCES, INIT_SCRIPT } from './inpage';
+import { BASELINES_MARK, BASELINES_SCRIPT, BASELINE_SOURCES, CPU_MARK_PREFIX, INIT_SCRIPT } from './inpage';
 import type { BenchWindow, HoverResult } from './inpage';
 import { PLAIN_NAMES, corpusPages, densePages, expectedMentions, pageHtml } from './pages';
 import type { Variant } from './pages';
@@ -160,6 +160,13 @@ function toTraceSummary(trace: ReturnType<typeof analyzePageTrace>): TraceSummar
     withExtensionWork: trace.withExtensionWork.length,
     longestExtensionTaskMs: round(trace.longestExtensionTaskMs),
     longestCausedMs: round(trace.longestCausedMs),
+    cpu: {
+      extensionMs: round(trace.cpu.extensionMs),
+      evalMs: trace.cpu.contentScriptEvalMs.map(round),
+      causedByExtension: trace.cpu.causedByExtension,
+      longestExtensionTaskMs: round(trace.cpu.longestExtensionTaskMs),
+      baselines: Object.fromEntries(Object.entries(trace.cpu.baselines).map(([k, v]) => [k, round(v)])),
+    },
   };
 }
 
@@ -200,7 +207,12 @@ async function measureLoad(
     if (stop) {
       const events = await stop();
       trace = toTraceSummary(
-        analyzePageTrace(events, { url, extensionOrigin: ctx.extensionOrigin, endMark: BASELINES_MARK }),
+        analyzePageTrace(events, {
+          url,
+          extensionOrigin: ctx.extensionOrigin,
+          endMark: BASELINES_MARK,
+          cpuMarkPrefix: CPU_MARK_PREFIX,
+        }),
       );
     }
     return { stages, counts, found, baselines, trace, apiLongTasks };
@@ -541,6 +553,7 @@ async function main(): Promise<number> {
     blockedRequests: ext.blocked.length + bare.blocked.length,
     bundle,
     budgets: summary.budgets,
+    cpuBudgets: summary.cpuBudgets,
     metrics: summary.metrics,
     notes: summary.notes,
     pages,

@@ -133,3 +133,60 @@ describe('summarizeBench', () => {
     expect((md.match(/\| (pass|\*\*MISS\*\*) \|/g) ?? []).length).toBe(summary.budgets.length);
   });
 });
+
+describe('the CPU view', () => {
+  /** A trace whose CPU clock saw `work` ms of the extension besides 4 ms of evaluation, and these baselines. */
+  const withCpu = (
+    t: TraceSummary,
+    work: number,
+    baselines: Record<string, number>,
+    caused = 0,
+  ): TraceSummary => ({
+    ...t,
+    cpu: {
+      extensionMs: work + 4,
+      evalMs: [4],
+      causedByExtension: caused,
+      longestExtensionTaskMs: 60,
+      baselines,
+    },
+  });
+  const pages = [
+    record('a', 'none', { gate: 1, total: 1.5 }, { trace: withCpu(trace(20, 19), 3, { walk: 1 }) }),
+    record('b', 'none', { gate: 1, total: 1.5 }, { trace: withCpu(trace(20, 19), 5, { walk: 2 }) }),
+    record(
+      'a',
+      'mentions',
+      { total: 20, highlight: 1 },
+      { baselines: mentionBaselines, trace: withCpu(trace(40, 20), 12, { readability: 16, mark: 30 }, 1) },
+    ),
+  ];
+  const summary = summarizeBench(input(pages));
+  const cpu = (id: string) => summary.cpuBudgets.find((b) => b.id === id);
+
+  it("divides the extension's CPU time by the baselines' CPU time in the same page", () => {
+    // 3 / 1 and 5 / 2.
+    expect(cpu('cpu.none.median')?.value).toBeCloseTo(2.75);
+    expect(cpu('cpu.mentions.readability')?.value).toBeCloseTo(0.75);
+    expect(cpu('cpu.mentions.mark')?.value).toBeCloseTo(0.4);
+    expect(cpu('cpu.eval')?.value).toBe(4);
+    expect(cpu('cpu.longTasks')?.value).toBe(1);
+    // The wall-clock budgets are unchanged by it.
+    expect(summary.budgets.find((b) => b.id === 'eval')?.value).toBe(19);
+  });
+
+  it('is shown in its own table, which is not a budget', () => {
+    const md = markdownTables(summary, input(pages).bundle);
+    expect(md).toContain('| the same on CPU time (not a budget) |');
+    expect(md).toContain(
+      '| Mentions: extension CPU time ÷ Readability CPU time, median | 0.75× | 1.25× | within |',
+    );
+    expect((md.match(/\| (pass|\*\*MISS\*\*) \|/g) ?? []).length).toBe(summary.budgets.length);
+  });
+
+  it('is empty for results recorded before the CPU clock was', () => {
+    expect(
+      summarizeBench(input([record('a', 'none', { total: 1 }, { trace: trace(5, 2) })])).cpuBudgets,
+    ).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzePageTrace, findPageThread, taskSlices } from '../../../bench/trace';
+import { analyzePageTrace, baselineCpuMs, cpuOf, findPageThread, taskSlices } from '../../../bench/trace';
 import type { TraceEvent } from '../../../bench/trace';
 
 const EXT = 'chrome-extension://abc';
@@ -124,5 +124,68 @@ describe('analyzePageTrace', () => {
     const trace = analyzePageTrace([task(0, 100)], { url: URL_, extensionOrigin: EXT });
     expect(trace.thread).toBeNull();
     expect(trace.longTasks).toEqual([]);
+  });
+});
+
+/** `e` with the thread's CPU time during it (ms). */
+const onCpu = (e: TraceEvent, cpu: number): TraceEvent => ({ ...e, tdur: cpu * 1000 });
+const cpuMark = (name: string, at: number, threadAt: number): TraceEvent => ({
+  ...userTiming(name, 'R', at),
+  tts: threadAt * 1000,
+});
+
+describe('the CPU view', () => {
+  it("takes a slice's CPU time where the trace has it, else its wall time", () => {
+    expect(cpuOf(onCpu(task(0, 20), 5))).toBe(5);
+    expect(cpuOf(task(0, 20))).toBe(20);
+  });
+
+  it("reads each baseline's CPU time from the thread clock of the marks around it", () => {
+    const events = [
+      cpuMark('vl-bench:cpu:walk:start', 600, 40),
+      cpuMark('vl-bench:cpu:walk:end', 603, 41.5),
+      cpuMark('vl-bench:cpu:readability:start', 610, 50),
+      cpuMark('vl-bench:cpu:readability:end', 650, 80),
+      // Another thread's mark of the same name is not this page's.
+      { ...cpuMark('vl-bench:cpu:mark:start', 700, 1), tid: 99 },
+      cpuMark('vl-bench:cpu:mark:end', 720, 95),
+    ];
+    expect(baselineCpuMs(events, PID, TID, 'vl-bench:cpu:')).toEqual({ walk: 1.5, readability: 30 });
+  });
+
+  it("gives the extension each task's CPU time in the share of its wall time the extension covers", () => {
+    const events: TraceEvent[] = [
+      navigation,
+      // The evaluation: 30 of the task's 31 ms of wall time, which held 6.2 ms of CPU (the thread was preempted).
+      onCpu(task(100, 31), 6.2),
+      onCpu(slice('EvaluateScript', 100, 30, { data: { url: `${EXT}/content-scripts/content.js` } }), 5),
+      // A scan: 70 ms of wall time, 60 ms of CPU, a 10 ms listener nested in it (not counted twice).
+      onCpu(task(200, 2), 1),
+      onCpu(checkpoint(202.5, 70), 60),
+      onCpu(slice('FunctionCall', 210, 10, { data: { url: `${EXT}/content-scripts/content.js` } }), 9),
+      // A scan whose 80 ms of wall time held 20 ms of CPU: long on the wall clock only.
+      onCpu(task(300, 1), 0.5),
+      onCpu(checkpoint(301.5, 80), 20),
+      // A timer of the extension's seen only through its measure: half the task, so half its CPU time.
+      onCpu(task(400, 10), 4),
+      userTiming('vendor-lens:gate', 'b', 402),
+      userTiming('vendor-lens:gate', 'e', 407),
+      userTiming('vl-bench:baselines', 'R', 500),
+      cpuMark('vl-bench:cpu:walk:start', 510, 200),
+      cpuMark('vl-bench:cpu:walk:end', 512, 201),
+    ];
+    const trace = analyzePageTrace(events, {
+      url: URL_,
+      extensionOrigin: EXT,
+      endMark: 'vl-bench:baselines',
+      cpuMarkPrefix: 'vl-bench:cpu:',
+    });
+    expect(trace.causedByExtension).toHaveLength(2);
+    expect(trace.cpu.contentScriptEvalMs).toEqual([5]);
+    expect(trace.cpu.extensionMs).toBeCloseTo(6 + 60 + 20 + 2);
+    // 1 + 60 ms of CPU in the first scan's task, 60 of them the extension's; the second is 20.5 ms.
+    expect(trace.cpu.causedByExtension).toBe(1);
+    expect(trace.cpu.longestExtensionTaskMs).toBeCloseTo(61);
+    expect(trace.cpu.baselines).toEqual({ walk: 1 });
   });
 });
