@@ -267,6 +267,59 @@ export function inPageSuite(name: BrowserName): void {
       await page.close();
     });
 
+    it('mutes an alias on this site from the card ("Not this company"), and never reads the card itself', async () => {
+      const url = server.add('/t/mute.html', corpusWithMentions('bbc-1', SENTENCES));
+      const { page, tabId } = await browser.openTab(url);
+      await waitForBadge(browser, tabId, String(EXPECTED.length));
+      const settings = () =>
+        browser.inExtension(async () => {
+          const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+          return ((await api.storage.local.get('settings')) as { settings?: Record<string, unknown> })
+            .settings;
+        });
+      const setMuted = (muted: unknown[]) =>
+        browser.inExtension(async (list: unknown[]) => {
+          const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+          const { settings } = (await api.storage.local.get('settings')) as { settings?: object };
+          await api.storage.local.set({ settings: { ...(settings ?? {}), mutedAliases: list } });
+        }, muted);
+      try {
+        // Another site's muted alias, which the page must neither see nor lose.
+        await setMuted([{ site: 'elsewhere.example', alias: 'Dahua' }]);
+        // The first mention is Hikvision: open its card as the keyboard command does (see the test above).
+        await browser.inExtension(
+          (id: number) =>
+            ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).tabs.sendMessage(id, {
+              id: 1,
+              type: 'focusNextMention',
+              timestamp: Date.now(),
+            }),
+          tabId,
+        );
+        await page.waitFor(
+          () =>
+            !!document.querySelector('vendor-lens-card')?.shadowRoot?.querySelector('.card__footer button'),
+        );
+        await page.evaluate(() =>
+          (
+            document
+              .querySelector('vendor-lens-card')!
+              .shadowRoot!.querySelector('.card__footer button') as HTMLElement
+          ).click(),
+        );
+        await waitForBadge(browser, tabId, String(EXPECTED.length - 1));
+        expect(await highlightCounts(page)).toEqual({ dahua: 1, hytera: 1, ezviz: 1 });
+        expect((await settings())?.mutedAliases).toEqual([
+          { site: 'elsewhere.example', alias: 'Dahua' },
+          { site: '127.0.0.1', alias: 'Hikvision' },
+        ]);
+      } finally {
+        // The next tests load the same site.
+        await setMuted([]);
+      }
+      await page.close();
+    });
+
     it('highlights a paragraph with a mention appended after load', async () => {
       const url = server.add('/t/append.html', corpusWithMentions('bbc-1', SENTENCES));
       const { page, tabId } = await browser.openTab(url);

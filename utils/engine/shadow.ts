@@ -2,7 +2,10 @@
  * Open shadow roots: text a page renders from a shadow tree (web components, embedded widgets) is text the
  * reader reads, but a TreeWalker, `textContent` and `Range`s stop at a shadow boundary. These helpers find the
  * open roots under a node (closed roots stay closed: the page asked for that) and order nodes across trees.
+ * Our own UI (the hover card, a host marked `OWN_UI_ATTR`) is never searched: the card quotes the vendors'
+ * statements, and a scan while it was open read "Hikvision USA" in it as a mention on the page.
  */
+import { OWN_UI_ATTR } from './dom';
 
 /** Elements the search visits between two pauses of `shadowRootSteps`. */
 export const SHADOW_ELEMENTS_PER_STEP = 4096;
@@ -33,7 +36,7 @@ export function* shadowRootSteps(root: Node, limit = MAX_SHADOW_ROOTS): Generato
     ) {
       if (++visited % SHADOW_ELEMENTS_PER_STEP === 0) yield;
       const shadow = (el as Element).shadowRoot;
-      if (shadow != null) {
+      if (shadow != null && !(el as Element).hasAttribute(OWN_UI_ATTR)) {
         found.push(shadow);
         nested.push(shadow);
         if (found.length >= limit) break;
@@ -66,7 +69,7 @@ export function* customElementShadowRootSteps(
   const found: ShadowRoot[] = [];
   const take = function* (host: Element): Generator<void, boolean, void> {
     const shadow = host.shadowRoot;
-    if (shadow == null) return false;
+    if (shadow == null || host.hasAttribute(OWN_UI_ATTR)) return false;
     found.push(shadow);
     if (found.length < limit) found.push(...(yield* shadowRootSteps(shadow, limit - found.length)));
     return found.length >= limit;

@@ -147,6 +147,23 @@ describe('open shadow roots', () => {
     expect(openShadowRoots(doc.body).map((r) => (r.host as Element).id)).toEqual(['a', 'd', 'c', 'in']);
   });
 
+  it("never searches our own UI's root (the hover card quotes the vendors' names)", () => {
+    const doc = load(
+      '<x-a id="a" data-shadow="<p>Dahua</p>"></x-a>' +
+        '<vendor-lens-card id="card" data-vendor-lens="" data-shadow="<p>Hikvision USA</p>"></vendor-lens-card>' +
+        '<div id="d" data-vendor-lens="" data-shadow="<p>Hytera</p>"></div>',
+    );
+    const collect = (root: Node) => {
+      const steps = customElementShadowRootSteps(root);
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      return step.value.map((r) => (r.host as Element).id);
+    };
+    expect(collect(doc.body)).toEqual(['a']);
+    expect(openShadowRoots(doc.body).map((r) => (r.host as Element).id)).toEqual(['a']);
+    expect(collect(doc.getElementById('card')!)).toEqual([]);
+  });
+
   it('scans the element children of each root into live ranges inside the shadow tree', () => {
     const doc = load(
       '<p>Light text.</p><div id="h" data-shadow="<style>p{}</style><p>Cameras by Hikvision here.</p>"></div>' +
