@@ -64,6 +64,11 @@ export interface CardData extends CardSummary {
   responsesOf: string;
 }
 
+/** The content script marks an alias "not this company" on its own site (the background takes the site). */
+export interface MuteAliasRequest {
+  alias: string;
+}
+
 export interface ProtocolMap {
   /** content → background: set this tab's badge. */
   updateBadge(data: BadgeUpdate): void;
@@ -71,6 +76,15 @@ export interface ProtocolMap {
   getVendorCard(data: CardRequest): CardData;
   /** content → background: open the full report for the sender's tab. */
   openReport(): void;
+  /**
+   * content → background: the settings for the sender's site (`settingsForSite`), the site taken from the
+   * sender's URL as the browser reports it. Untrusted on arrival all the same: the content script sanitizes it.
+   */
+  getSiteSettings(): unknown;
+  /** content → background: mute an alias on the sender's site ("Not this company" in the card). */
+  muteAliasOnSite(data: MuteAliasRequest): void;
+  /** background → content: the stored settings changed; a content script that uses them asks again. */
+  settingsChanged(): void;
   /** content → background: run Readability on the page's HTML off the page's thread. */
   extractArticle(data: ExtractRequest): ExtractReply;
   /** background → offscreen document (Chrome): the same, where there is a DOM. */
@@ -119,6 +133,18 @@ export function isBadgeUpdate(value: unknown): value is BadgeUpdate {
     Number.isInteger(value.count) &&
     value.count >= 0 &&
     value.count <= MAX_COUNT
+  );
+}
+
+/** Longest alias a mute request may name (the stored settings keep aliases under 200 characters). */
+const MAX_ALIAS_LENGTH = 199;
+
+export function isMuteAliasRequest(value: unknown): value is MuteAliasRequest {
+  return (
+    isRecord(value) &&
+    typeof value.alias === 'string' &&
+    value.alias.length > 0 &&
+    value.alias.length <= MAX_ALIAS_LENGTH
   );
 }
 

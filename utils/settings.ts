@@ -5,7 +5,6 @@
  * corruption can leave anything there), so reads go through `sanitizeSettings`, which keeps every readable part
  * and falls back to the default for the rest — a corrupted `mutedAliases` must not cost the user their site list.
  */
-import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { VendorId } from './dataset/types';
 import { isVendorId } from './messaging';
@@ -270,34 +269,19 @@ export function siteKeyFromInput(value: string): string | null {
   return isSiteKey(key) ? key : null;
 }
 
-/** The storage key the settings item uses in `storage.local` (WXT's `local:settings`). */
-export const SETTINGS_KEY = 'settings';
-
 /**
- * A plain read of the settings, for the content script, which runs on every page: one `storage.local.get`, no
- * migration bookkeeping (migrations run in the background at start-up and in the extension pages), the same
- * sanitizing as every read.
+ * The settings as one site's content script needs them: every setting that applies everywhere, and of the
+ * per-site ones only this site's (whether it is off or snoozed, and the aliases muted on it). The background
+ * answers the content script with this (`getSiteSettings`), so the renderer of a page, which the page itself may
+ * have compromised, never holds the user's list of other sites.
  */
-export async function readSettingsDirect(): Promise<Settings> {
-  try {
-    const stored: Record<string, unknown> = await browser.storage.local.get(SETTINGS_KEY);
-    return sanitizeSettings(stored[SETTINGS_KEY]);
-  } catch {
-    return defaultSettings();
-  }
-}
-
-/** Writes settings from the content script (sanitized), without going through the storage item. */
-export async function writeSettingsDirect(settings: Settings): Promise<void> {
-  await browser.storage.local.set({ [SETTINGS_KEY]: sanitizeSettings(settings) });
-}
-
-/** Calls `onChange` with sanitized settings whenever they change; returns the unwatch. */
-export function watchSettingsDirect(onChange: (settings: Settings) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const change = changes[SETTINGS_KEY];
-    if (area === 'local' && change) onChange(sanitizeSettings(change.newValue));
+export function settingsForSite(settings: Settings, site: string): Settings {
+  const snooze = settings.snoozedSites[site];
+  return {
+    ...settings,
+    disabledSites: settings.disabledSites.filter((s) => s === site),
+    snoozedSites: snooze === undefined ? {} : { [site]: snooze },
+    mutedVendors: [...settings.mutedVendors],
+    mutedAliases: settings.mutedAliases.filter((m) => m.site === site || m.site === '*'),
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
 }

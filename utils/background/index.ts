@@ -4,12 +4,20 @@
  */
 import { browser } from 'wxt/browser';
 import { getDataset } from '../dataset';
-import { isBadgeUpdate, isCardRequest, isFromOwnContentScript, onMessage, sendMessage } from '../messaging';
+import {
+  isBadgeUpdate,
+  isCardRequest,
+  isFromOwnContentScript,
+  isMuteAliasRequest,
+  onMessage,
+  sendMessage,
+} from '../messaging';
 import { isExtractRequest } from '../extract/protocol';
-import { settingsItem } from '../settings';
+import { loadSettings, saveSettings, settingsItem, watchSettings } from '../settings';
 import { badgeText } from './badge';
 import { cardData } from './card';
 import { extractInBackground } from './extraction';
+import { ringTabs, siteSettingsFor, withAliasMutedBy } from './settings-sync';
 
 /** The manifest command that moves to the next mention. */
 export const NEXT_MENTION_COMMAND = 'next-mention';
@@ -20,6 +28,31 @@ export function registerBackground(): void {
   void settingsItem()
     .getValue()
     .catch(() => undefined);
+
+  // The content scripts read the settings through here (see settings-sync.ts).
+  onMessage('getSiteSettings', async (message) => {
+    if (!isFromOwnContentScript(message.sender, ownId))
+      throw new Error('getSiteSettings: not from our content script');
+    return siteSettingsFor(await loadSettings(), message.sender);
+  });
+
+  onMessage('muteAliasOnSite', async (message) => {
+    if (!isFromOwnContentScript(message.sender, ownId) || !isMuteAliasRequest(message.data)) return;
+    const next = withAliasMutedBy(await loadSettings(), message.sender, message.data.alias);
+    if (next !== null) await saveSettings(next);
+  });
+
+  watchSettings(() => {
+    void browser.tabs
+      .query({})
+      .then((tabs) =>
+        ringTabs(
+          tabs.map((tab) => tab.id),
+          (tabId) => sendMessage('settingsChanged', undefined, tabId),
+        ),
+      )
+      .catch(() => undefined);
+  });
 
   onMessage('updateBadge', async (message) => {
     const tabId = message.sender.tab?.id;

@@ -1,11 +1,13 @@
 /**
- * Connects the boot (`boot.ts`) to the extension: the stored settings, the typed messages, the build-time gate
- * and the engine module. Kept apart from `boot.ts` so that the boot's logic is tested with fakes.
+ * Connects the boot (`boot.ts`) to the extension: the settings (through the background: the content script
+ * never touches the extension's storage, see `utils/background/settings-sync.ts`), the typed messages, the
+ * build-time gate and the engine module. Kept apart from `boot.ts` so that the boot's logic is tested with fakes.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import { isFromOwnExtensionPage, onMessage, sendMessage } from '../messaging';
-import { readSettingsDirect, watchSettingsDirect, withAliasMuted, writeSettingsDirect } from '../settings';
+import { defaultSettings, sanitizeSettings } from '../settings';
+import type { Settings } from '../settings';
 import { buildTimeWholeTextGate } from './build-gate';
 import { startBoot } from './boot';
 import type { Boot } from './boot';
@@ -15,12 +17,26 @@ import { importEngine } from './import-engine';
 /** The engine module's path in the build (`entrypoints/engine.ts`), a web-accessible resource. */
 export const ENGINE_PATH = '/engine.js';
 
+/**
+ * This site's settings from the background, sanitized like every stored value (a reply is untrusted too); the
+ * defaults when the background cannot answer, as a failed storage read gave before.
+ */
+function readSiteSettings(): Promise<Settings> {
+  return sendMessage('getSiteSettings', undefined).then(sanitizeSettings, () => defaultSettings());
+}
+
 export function startContentBoot(ctx: ContentScriptContext, doc: Document, win: Window): Promise<Boot> {
   return startBoot(ctx, doc, win, {
-    readSettings: readSettingsDirect,
-    watchSettings: watchSettingsDirect,
-    muteAlias: (site, alias) =>
-      void readSettingsDirect().then((s) => writeSettingsDirect(withAliasMuted(s, site, alias))),
+    readSettings: readSiteSettings,
+    watchSettings(onChange) {
+      // The background rings every tab when the settings change; this page asks for its site's again.
+      return onMessage('settingsChanged', (message) => {
+        if (message.sender.id !== browser.runtime.id) return;
+        void readSiteSettings().then(onChange);
+      });
+    },
+    // The background mutes it on this page's site, which it takes from the sender's URL.
+    muteAlias: (_site, alias) => void sendMessage('muteAliasOnSite', { alias }).catch(() => undefined),
     gate: () => {
       const gate = buildTimeWholeTextGate();
       if (gate === undefined) throw new Error('Vendor Lens: the build did not define the gate');

@@ -3,9 +3,9 @@
  * evaluation. It tests the page's whole text once for an anchor (`pageTestSteps`, with the gate compiled at
  * build time; a page whose anchors all sit inside words, such as "rhythm", is walked node by node first) and
  * loads the engine (`engine-api.ts`) only when that test fires, now or later in content the page adds. The
- * stored settings are read only then (is the site on?), or when the popup asks: a page where the test finds
- * nothing, most pages, never touches the extension's storage, and a site the user turned off costs that one
- * local read of its text, nothing more. Until the engine runs, the boot answers the popup
+ * settings are asked for (from the background, which answers for this site) only then (is the site on?), or when
+ * the popup asks: a page where the test finds nothing, most pages, never asks, and a site the user turned off
+ * costs that one local read of its text and one message, nothing more. Until the engine runs, the boot answers the popup
  * itself (no mentions, the page's title) and the keyboard command (nothing to focus); once it runs, the boot
  * passes it the page changes, the settings changes, the page's own navigations and the popup's requests.
  */
@@ -46,7 +46,7 @@ export interface BootDeps {
 }
 
 export interface Boot {
-  /** The page report for the popup (reads the settings first if the boot has not needed them yet). */
+  /** The page report for the popup (reads the settings first: the popup may have just changed them). */
   report(): Promise<PageReport>;
   focusNext(): boolean;
   /** The engine once it is loaded and started, else null. */
@@ -84,18 +84,31 @@ export async function startBoot(
   /** Whether the site is on; true while the settings are unread (the whole-text test runs, nothing else). */
   const enabled = () => settings === null || isSiteEnabled(settings, currentSite());
 
+  /** New settings (a change, or a fresh read that differs): the engine applies them, or the test runs again. */
+  const applySettings = (next: Settings) => {
+    settings = next;
+    if (engine !== null) engine.settingsChanged(next);
+    else check(root, false);
+  };
   const needSettings = (): Promise<Settings> =>
     (settingsRead ??= deps.readSettings().then((read) => {
       settings = read;
-      if (ctx.isValid) {
-        unwatch = deps.watchSettings((next) => {
-          settings = next;
-          if (engine !== null) engine.settingsChanged(next);
-          else check(root, false);
-        });
-      }
+      if (ctx.isValid) unwatch = deps.watchSettings(applySettings);
       return read;
     }));
+  /**
+   * The settings as stored now, for the popup: it may have changed them a moment ago (the site switch saves,
+   * then asks for the report), before the background's notice of the change reaches this page.
+   */
+  const freshSettings = async (): Promise<void> => {
+    if (settingsRead === null) {
+      await needSettings();
+      return;
+    }
+    await settingsRead;
+    const read = await deps.readSettings();
+    if (settings === null || JSON.stringify(read) !== JSON.stringify(settings)) applySettings(read);
+  };
 
   const wake = () => {
     if (engine !== null || loading !== null || failed || !ctx.isValid) return;
@@ -191,7 +204,7 @@ export async function startBoot(
   });
 
   const report = async (): Promise<PageReport> => {
-    await needSettings();
+    await freshSettings();
     return (
       engine?.report() ??
       buildPageReport(win.location.href, basicPageFacts(doc), [], {

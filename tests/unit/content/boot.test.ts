@@ -83,6 +83,8 @@ interface Harness {
   engine: ReturnType<typeof fakeEngine>;
   errors: unknown[];
   emitSettings(next: Settings): void;
+  /** What a read of the settings returns now. */
+  stored: Settings;
   /** Times the stored settings were read, and whether they are watched. */
   reads: number;
   watching: boolean;
@@ -95,6 +97,7 @@ function harness(options: { settings?: Settings; failLoad?: boolean } = {}): Har
     started: [],
     engine: fakeEngine(),
     errors: [],
+    stored: options.settings ?? defaultSettings(),
     reads: 0,
     watching: false,
     listened: null,
@@ -108,7 +111,7 @@ function harness(options: { settings?: Settings; failLoad?: boolean } = {}): Har
   h.deps = {
     readSettings: () => {
       h.reads += 1;
-      return Promise.resolve(options.settings ?? defaultSettings());
+      return Promise.resolve(h.stored);
     },
     watchSettings: (onChange) => {
       h.emitSettings = onChange;
@@ -170,10 +173,12 @@ describe('content script boot', () => {
     expect(h.watching).toBe(false);
     const report = await b.report();
     expect(report).toMatchObject({ title: 'Weather today', mentions: [], enabled: true, truncated: false });
-    expect(await h.listened?.report()).toEqual(report);
-    // The popup's question needed them (is the site on?): read once, then followed.
+    // The popup's question needed them (is the site on?): read, then followed.
     expect(h.reads).toBe(1);
     expect(h.watching).toBe(true);
+    // Each question reads them again (the popup may have just changed them).
+    expect(await h.listened?.report()).toEqual(report);
+    expect(h.reads).toBe(2);
     expect(b.focusNext()).toBe(false);
     // The same measure names as a scan, for DevTools and the bench.
     const names = performance.getEntriesByType('measure').map((m) => m.name);
@@ -333,6 +338,24 @@ describe('content script boot', () => {
     h.emitSettings(defaultSettings());
     await b.settled();
     expect(h.loads).toBe(1);
+  });
+
+  it('answers the popup with the settings as stored now, before the notice of a change arrives', async () => {
+    page('<p>Hikvision cameras.</p>');
+    const site = new URL(location.href).hostname.replace(/^www\./, '');
+    const h = harness();
+    const b = await start(h);
+    expect(h.started).toHaveLength(1);
+    expect(await b.report()).toMatchObject({ enabled: true });
+    const reads = h.reads;
+    // The popup's switch saved the site off, then asks at once: no change notice has come yet.
+    h.stored = withSiteEnabled(defaultSettings(), site, false);
+    await b.report();
+    expect(h.reads).toBe(reads + 1);
+    expect(h.engine.settings).toEqual([h.stored]);
+    // Asked again with nothing changed: nothing is applied twice.
+    await b.report();
+    expect(h.engine.settings).toHaveLength(1);
   });
 
   it('reports an engine that fails to load once, keeps answering, and does not retry in a loop', async () => {

@@ -4,6 +4,7 @@ import {
   isFromOwnContentScript,
   isFromOwnExtensionPage,
   isMentionBrief,
+  isMuteAliasRequest,
   isPageReport,
 } from '@/utils/messaging';
 import type { PageReport } from '@/utils/messaging';
@@ -30,6 +31,15 @@ describe('message validation', () => {
     expect(isPageReport({ ...report, siteName: undefined })).toBe(false);
     expect(isPageReport(null)).toBe(false);
     expect(isPageReport('{"url":"x"}')).toBe(false);
+  });
+
+  it('accepts a mute request only with an alias of a plausible length', () => {
+    expect(isMuteAliasRequest({ alias: 'Hik Vision' })).toBe(true);
+    expect(isMuteAliasRequest({ alias: '' })).toBe(false);
+    expect(isMuteAliasRequest({ alias: 'x'.repeat(200) })).toBe(false);
+    expect(isMuteAliasRequest({ alias: 3 })).toBe(false);
+    expect(isMuteAliasRequest({ alias: 'Dahua', site: 'other.example' })).toBe(true);
+    expect(isMuteAliasRequest(null)).toBe(false);
   });
 
   it('validates mentions', () => {
