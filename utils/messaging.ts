@@ -64,6 +64,19 @@ export interface CardData extends CardSummary {
   responsesOf: string;
 }
 
+/**
+ * The popup's question for the page report. `freshSettings`: the popup has just changed the settings (the site
+ * switch), so the content script reads them again first rather than wait for the background's notice.
+ */
+export interface ReportRequest {
+  freshSettings: boolean;
+}
+
+/** Whether a report request asks for fresh settings (anything else, a missing payload included, does not). */
+export function wantsFreshSettings(value: unknown): boolean {
+  return isRecord(value) && value.freshSettings === true;
+}
+
 /** The content script marks an alias "not this company" on its own site (the background takes the site). */
 export interface MuteAliasRequest {
   alias: string;
@@ -90,7 +103,7 @@ export interface ProtocolMap {
   /** background → offscreen document (Chrome): the same, where there is a DOM. */
   offscreenExtract(data: ExtractRequest): ExtractReply;
   /** popup → content (tabs.sendMessage): the page report for the tab. */
-  getPageReport(): PageReport;
+  getPageReport(data?: ReportRequest): PageReport;
   /** background → content: the keyboard command; moves to the next mention and opens its card. */
   focusNextMention(): boolean;
 }

@@ -20,11 +20,16 @@ type State =
   | { kind: 'unsupported'; tabId: number | null }
   | { kind: 'ready'; tabId: number; report: PageReport };
 
-async function loadReport(search: string): Promise<State> {
+/** The report for the tab; `freshSettings` right after the popup changed the settings (see `ReportRequest`). */
+async function loadReport(search: string, freshSettings = false): Promise<State> {
   const tabId = await resolveTargetTab(search, browser.tabs).catch(() => null);
   if (tabId === null) return { kind: 'unsupported', tabId };
   try {
-    const report: unknown = await sendMessage('getPageReport', undefined, tabId);
+    const report: unknown = await sendMessage(
+      'getPageReport',
+      freshSettings ? { freshSettings } : undefined,
+      tabId,
+    );
     return isPageReport(report) ? { kind: 'ready', tabId, report } : { kind: 'unsupported', tabId };
   } catch {
     return { kind: 'unsupported', tabId };
@@ -78,7 +83,7 @@ export function App({ search }: { search: string }) {
 
   const setSiteEnabled = async (site: string, enabled: boolean) => {
     await saveSettings(withSiteEnabled(await loadSettings(), site, enabled));
-    setState(await loadReport(search));
+    setState(await loadReport(search, true));
   };
 
   const openInTab = (event: Event, tabId: number) => {

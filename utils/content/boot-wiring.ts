@@ -5,7 +5,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
-import { isFromOwnExtensionPage, onMessage, sendMessage } from '../messaging';
+import { isFromOwnExtensionPage, onMessage, sendMessage, wantsFreshSettings } from '../messaging';
 import { defaultSettings, sanitizeSettings } from '../settings';
 import type { Settings } from '../settings';
 import { buildTimeWholeTextGate } from './build-gate';
@@ -56,7 +56,7 @@ export function startContentBoot(ctx: ContentScriptContext, doc: Document, win: 
         if (!isFromOwnExtensionPage(message.sender, ownId, ownOrigin)) {
           throw new Error('getPageReport: not from an extension page');
         }
-        return handlers.report();
+        return handlers.report(wantsFreshSettings(message.data));
       });
       const removeNext = onMessage('focusNextMention', (message) => {
         if (message.sender.id !== ownId) return false;

@@ -40,14 +40,17 @@ export interface BootDeps {
    * Registers the popup's and the background's requests; the handlers are the boot's (`report`, `focusNext`).
    * Returns the removal.
    */
-  listen(handlers: { report(): Promise<PageReport>; focusNext(): boolean }): () => void;
+  listen(handlers: { report(freshSettings: boolean): Promise<PageReport>; focusNext(): boolean }): () => void;
   /** Where an engine that failed to load is reported (the console, in the extension). */
   onError(error: unknown): void;
 }
 
 export interface Boot {
-  /** The page report for the popup (reads the settings first: the popup may have just changed them). */
-  report(): Promise<PageReport>;
+  /**
+   * The page report for the popup (reads the settings first if the boot has not needed them yet, or again with
+   * `freshSettings`: the popup has just changed them).
+   */
+  report(freshSettings?: boolean): Promise<PageReport>;
   focusNext(): boolean;
   /** The engine once it is loaded and started, else null. */
   engine(): Engine | null;
@@ -97,8 +100,8 @@ export async function startBoot(
       return read;
     }));
   /**
-   * The settings as stored now, for the popup: it may have changed them a moment ago (the site switch saves,
-   * then asks for the report), before the background's notice of the change reaches this page.
+   * The settings as stored now, for the popup when it has just changed them (the site switch saves, then asks
+   * for the report), before the background's notice of the change reaches this page.
    */
   const freshSettings = async (): Promise<void> => {
     if (settingsRead === null) {
@@ -203,8 +206,8 @@ export async function startBoot(
     },
   });
 
-  const report = async (): Promise<PageReport> => {
-    await freshSettings();
+  const report = async (fresh = false): Promise<PageReport> => {
+    await (fresh ? freshSettings() : needSettings());
     return (
       engine?.report() ??
       buildPageReport(win.location.href, basicPageFacts(doc), [], {

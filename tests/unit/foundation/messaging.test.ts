@@ -6,6 +6,7 @@ import {
   isMentionBrief,
   isMuteAliasRequest,
   isPageReport,
+  wantsFreshSettings,
 } from '@/utils/messaging';
 import type { PageReport } from '@/utils/messaging';
 
@@ -40,6 +41,13 @@ describe('message validation', () => {
     expect(isMuteAliasRequest({ alias: 3 })).toBe(false);
     expect(isMuteAliasRequest({ alias: 'Dahua', site: 'other.example' })).toBe(true);
     expect(isMuteAliasRequest(null)).toBe(false);
+  });
+
+  it('reads fresh settings only when the report request says so', () => {
+    expect(wantsFreshSettings({ freshSettings: true })).toBe(true);
+    expect(wantsFreshSettings({ freshSettings: 'yes' })).toBe(false);
+    expect(wantsFreshSettings(undefined)).toBe(false);
+    expect(wantsFreshSettings(null)).toBe(false);
   });
 
   it('validates mentions', () => {
