@@ -197,18 +197,21 @@ export function markTime(events: readonly TraceEvent[], name: string): number | 
   return null;
 }
 
+/** The complete slices on one thread that make up its tasks: each `RunTask`, and each microtask checkpoint. */
+function taskLevelSlices(events: readonly TraceEvent[], pid: number, tid: number): TraceEvent[] {
+  return events.filter(
+    (e) =>
+      e.pid === pid &&
+      e.tid === tid &&
+      e.ph === 'X' &&
+      e.dur !== undefined &&
+      (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint'),
+  );
+}
+
 /** Top-level tasks on one thread, each merged with the microtask checkpoint that follows it. */
 export function taskSlices(events: readonly TraceEvent[], pid: number, tid: number): Interval[] {
-  const slices = events
-    .filter(
-      (e) =>
-        e.pid === pid &&
-        e.tid === tid &&
-        e.ph === 'X' &&
-        e.dur !== undefined &&
-        (e.name === 'ThreadControllerImpl::RunTask' ||
-          e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint'),
-    )
+  const slices = taskLevelSlices(events, pid, tid)
     .map((e) => ({ name: e.name, start: ms(e.ts), end: ms(e.ts + (e.dur ?? 0)) }))
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const tasks: Interval[] = [];
@@ -383,17 +386,9 @@ export function analyzePageTrace(events: readonly TraceEvent[], options: Analyze
   // no script slice naming the extension), so its CPU time is apportioned: each outermost slice of a task (its `RunTask`,
   // the checkpoint merged with it) gives the extension the CPU time of the part of its wall time that the
   // extension's intervals cover (a slice that is all extension work gives its whole CPU time).
-  const taskParts = outermost(
-    events.filter(
-      (e) =>
-        e.pid === pid &&
-        e.tid === tid &&
-        e.ph === 'X' &&
-        e.dur !== undefined &&
-        (e.name === 'ThreadControllerImpl::RunTask' ||
-          e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint'),
-    ),
-  ).filter((e) => inWindow({ start: ms(e.ts), end: ms(e.ts) }));
+  const taskParts = outermost(taskLevelSlices(events, pid, tid)).filter((e) =>
+    inWindow({ start: ms(e.ts), end: ms(e.ts) }),
+  );
   const extensionCpu = (e: TraceEvent) => {
     const start = ms(e.ts);
     const wall = ms(e.dur ?? 0);

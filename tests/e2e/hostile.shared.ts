@@ -20,6 +20,7 @@ import { badge, launch, startFixtureServer, waitForBadge, withoutBrowserServices
 import type { BrowserName, E2EBrowser, E2EPage, FixtureServer } from './harness';
 import { hostileCases } from './hostile-pages';
 import type { HostileCase } from './hostile-pages';
+import { sendFocusNext } from './popup.helpers';
 
 const SLACK_MS = 100;
 /** Loads of each page with Vendor Lens off and on (alternating); the bound compares the medians. */
@@ -215,15 +216,7 @@ export function hostileSuite(name: BrowserName): void {
         expect([site, author, '127.0.0.1']).toContain(part.trim());
       await popup.close();
 
-      const moved = await browser.inExtension(
-        (id: number) =>
-          ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).tabs.sendMessage(id, {
-            id: 1,
-            type: 'focusNextMention',
-            timestamp: Date.now(),
-          }),
-        tabId,
-      );
+      const moved = await sendFocusNext(browser, tabId);
       expect(moved).toMatchObject({ res: true });
       await page.waitFor(
         () =>

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, startFixtureServer, waitForBadge } from './harness';
 import type { BrowserName, E2EBrowser, E2EPage, FixtureServer } from './harness';
 import { HYDRATION_PAGE, MUTATION_RECORDER, SENTENCES, corpusWithMentions, servePreact } from './fixtures';
+import { readStorage, sendFocusNext, writeStorage } from './popup.helpers';
 
 const EXPECTED = SENTENCES.flatMap((s) => s.vendors);
 
@@ -241,16 +242,8 @@ export function inPageSuite(name: BrowserName): void {
       const { page, tabId } = await browser.openTab(url);
       await waitForBadge(browser, tabId, String(EXPECTED.length));
       // The command's shortcut is handled by the browser UI, which headless tests cannot press; the background
-      // forwards it as this message, so send the same message the background sends.
-      const moved = await browser.inExtension(
-        (id: number) =>
-          ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).tabs.sendMessage(id, {
-            id: 1,
-            type: 'focusNextMention',
-            timestamp: Date.now(),
-          }),
-        tabId,
-      );
+      // forwards it as a message, so send the same message the background sends.
+      const moved = await sendFocusNext(browser, tabId);
       expect(moved).toMatchObject({ res: true });
       await page.waitFor(() => {
         const host = document.querySelector('vendor-lens-card');
@@ -271,31 +264,15 @@ export function inPageSuite(name: BrowserName): void {
       const url = server.add('/t/mute.html', corpusWithMentions('bbc-1', SENTENCES));
       const { page, tabId } = await browser.openTab(url);
       await waitForBadge(browser, tabId, String(EXPECTED.length));
-      const settings = () =>
-        browser.inExtension(async () => {
-          const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-          return ((await api.storage.local.get('settings')) as { settings?: Record<string, unknown> })
-            .settings;
-        });
-      const setMuted = (muted: unknown[]) =>
-        browser.inExtension(async (list: unknown[]) => {
-          const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-          const { settings } = (await api.storage.local.get('settings')) as { settings?: object };
-          await api.storage.local.set({ settings: { ...(settings ?? {}), mutedAliases: list } });
-        }, muted);
+      const setMuted = async (mutedAliases: unknown[]) => {
+        const settings = (await readStorage(browser, 'settings')) ?? {};
+        await writeStorage(browser, 'settings', { ...(settings as object), mutedAliases });
+      };
       try {
         // Another site's muted alias, which the page must neither see nor lose.
         await setMuted([{ site: 'elsewhere.example', alias: 'Dahua' }]);
         // The first mention is Hikvision: open its card as the keyboard command does (see the test above).
-        await browser.inExtension(
-          (id: number) =>
-            ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).tabs.sendMessage(id, {
-              id: 1,
-              type: 'focusNextMention',
-              timestamp: Date.now(),
-            }),
-          tabId,
-        );
+        await sendFocusNext(browser, tabId);
         await page.waitFor(
           () =>
             !!document.querySelector('vendor-lens-card')?.shadowRoot?.querySelector('.card__footer button'),
@@ -309,10 +286,12 @@ export function inPageSuite(name: BrowserName): void {
         );
         await waitForBadge(browser, tabId, String(EXPECTED.length - 1));
         expect(await highlightCounts(page)).toEqual({ dahua: 1, hytera: 1, ezviz: 1 });
-        expect((await settings())?.mutedAliases).toEqual([
-          { site: 'elsewhere.example', alias: 'Dahua' },
-          { site: '127.0.0.1', alias: 'Hikvision' },
-        ]);
+        expect(((await readStorage(browser, 'settings')) as { mutedAliases?: unknown }).mutedAliases).toEqual(
+          [
+            { site: 'elsewhere.example', alias: 'Dahua' },
+            { site: '127.0.0.1', alias: 'Hikvision' },
+          ],
+        );
       } finally {
         // The next tests load the same site.
         await setMuted([]);

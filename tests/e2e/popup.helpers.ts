@@ -1,6 +1,6 @@
 /**
- * Helpers for the popup and options end-to-end suites: axe-core in an extension page, form input through the
- * harness's `evaluate`, and the extension's storage.
+ * Helpers for the end-to-end suites: axe-core in an extension page, form input through the harness's
+ * `evaluate`, the extension's storage, and the background's keyboard-command message.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -113,5 +113,21 @@ export async function writeStorage(browser: E2EBrowser, key: string, value: unkn
       await api.storage.local.set({ [k]: v });
     },
     [key, value] as [string, unknown],
+  );
+}
+
+/**
+ * Sends the content script of `tabId` the message the background sends for the keyboard command (the browser
+ * UI handles the shortcut itself, which headless tests cannot press). Resolves with the reply.
+ */
+export function sendFocusNext(browser: E2EBrowser, tabId: number): Promise<unknown> {
+  return browser.inExtension(
+    (id: number) =>
+      ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).tabs.sendMessage(id, {
+        id: 1,
+        type: 'focusNextMention',
+        timestamp: Date.now(),
+      }),
+    tabId,
   );
 }

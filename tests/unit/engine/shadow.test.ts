@@ -42,6 +42,14 @@ function load(html: string): Document {
   return doc;
 }
 
+/** The ids of the hosts `customElementShadowRootSteps` finds under `root`, run to the end. */
+function customHosts(root: Node): string[] {
+  const steps = customElementShadowRootSteps(root);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value.map((r) => (r.host as Element).id);
+}
+
 function text(node: Node | null | undefined): string {
   return node?.textContent ?? '';
 }
@@ -136,14 +144,8 @@ describe('open shadow roots', () => {
       '<x-a id="a" data-shadow="<span id=&quot;in&quot; data-shadow=&quot;<i>n</i>&quot;></span>"></x-a>' +
         '<div id="d" data-shadow="<b>d</b>"></div><x-b id="b"></x-b><x-c id="c" data-shadow="<b>c</b>"></x-c>',
     );
-    const collect = (root: Node) => {
-      const steps = customElementShadowRootSteps(root);
-      let step = steps.next();
-      while (!step.done) step = steps.next();
-      return step.value.map((r) => (r.host as Element).id);
-    };
-    expect(collect(doc.body)).toEqual(['a', 'in', 'c']);
-    expect(collect(doc.getElementById('c')!)).toEqual(['c']);
+    expect(customHosts(doc.body)).toEqual(['a', 'in', 'c']);
+    expect(customHosts(doc.getElementById('c')!)).toEqual(['c']);
     expect(openShadowRoots(doc.body).map((r) => (r.host as Element).id)).toEqual(['a', 'd', 'c', 'in']);
   });
 
@@ -153,15 +155,9 @@ describe('open shadow roots', () => {
         '<vendor-lens-card id="card" data-vendor-lens="" data-shadow="<p>Hikvision USA</p>"></vendor-lens-card>' +
         '<div id="d" data-vendor-lens="" data-shadow="<p>Hytera</p>"></div>',
     );
-    const collect = (root: Node) => {
-      const steps = customElementShadowRootSteps(root);
-      let step = steps.next();
-      while (!step.done) step = steps.next();
-      return step.value.map((r) => (r.host as Element).id);
-    };
-    expect(collect(doc.body)).toEqual(['a']);
+    expect(customHosts(doc.body)).toEqual(['a']);
     expect(openShadowRoots(doc.body).map((r) => (r.host as Element).id)).toEqual(['a']);
-    expect(collect(doc.getElementById('card')!)).toEqual([]);
+    expect(customHosts(doc.getElementById('card')!)).toEqual([]);
   });
 
   it('scans the element children of each root into live ranges inside the shadow tree', () => {
