@@ -597,25 +597,24 @@ const METRIC_ROWS: [string, string][] = [
   ['popup.firstReadyMs', 'Popup: navigation → `body[data-ready]`, first open in the browser, ms'],
 ];
 
+/** One row of a budget table, with the verdict's words for a pass and a miss. */
+function budgetRow(b: BudgetResult, pass: string, miss: string): string {
+  const unit = b.unit === '×' ? '×' : b.unit === 'ms' ? ' ms' : '';
+  const value = b.unit === 'pages' || b.unit === 'tasks' ? fmt(b.value, '', 0) : fmt(b.value, unit);
+  return `| ${b.label} | ${value} | ${b.limit}${unit} | ${b.pass ? pass : miss} |`;
+}
+
 export function markdownTables(summary: BenchSummary, bundle: BundleInfo): string {
   const lines: string[] = [];
   lines.push('| budget | measured | limit | |', '| --- | ---: | ---: | --- |');
-  for (const b of summary.budgets) {
-    const unit = b.unit === '×' ? '×' : b.unit === 'ms' ? ' ms' : '';
-    const value = b.unit === 'pages' || b.unit === 'tasks' ? fmt(b.value, '', 0) : fmt(b.value, unit);
-    lines.push(`| ${b.label} | ${value} | ${b.limit}${unit} | ${b.pass ? 'pass' : '**MISS**'} |`);
-  }
+  for (const b of summary.budgets) lines.push(budgetRow(b, 'pass', '**MISS**'));
   if (summary.cpuBudgets.length > 0) {
     lines.push(
       '',
       '| the same on CPU time (not a budget) | measured | limit | |',
       '| --- | ---: | ---: | --- |',
     );
-    for (const b of summary.cpuBudgets) {
-      const unit = b.unit === '×' ? '×' : b.unit === 'ms' ? ' ms' : '';
-      const value = b.unit === 'tasks' ? fmt(b.value, '', 0) : fmt(b.value, unit);
-      lines.push(`| ${b.label} | ${value} | ${b.limit}${unit} | ${b.pass ? 'within' : 'over'} |`);
-    }
+    for (const b of summary.cpuBudgets) lines.push(budgetRow(b, 'within', 'over'));
   }
   lines.push('', '| metric | n | median | p90 | max |', '| --- | ---: | ---: | ---: | ---: |');
   for (const [key, label] of METRIC_ROWS) {

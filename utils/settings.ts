@@ -222,8 +222,13 @@ export function withVendorMuted(settings: Settings, vendor: VendorId, muted: boo
 }
 
 /** Whether `alias` is muted on `site`. */
+/** The muted aliases that apply on `site`: its own and those muted everywhere ('*'). */
+export function aliasesMutedOn(settings: Settings, site: string): MutedAlias[] {
+  return settings.mutedAliases.filter((m) => m.site === site || m.site === '*');
+}
+
 export function isAliasMuted(settings: Settings, site: string, alias: string): boolean {
-  return settings.mutedAliases.some((m) => (m.site === site || m.site === '*') && m.alias === alias);
+  return aliasesMutedOn(settings, site).some((m) => m.alias === alias);
 }
 
 /** Sites snoozed until a moment after `now`, soonest end first. */
@@ -282,6 +287,6 @@ export function settingsForSite(settings: Settings, site: string): Settings {
     disabledSites: settings.disabledSites.filter((s) => s === site),
     snoozedSites: snooze === undefined ? {} : { [site]: snooze },
     mutedVendors: [...settings.mutedVendors],
-    mutedAliases: settings.mutedAliases.filter((m) => m.site === site || m.site === '*'),
+    mutedAliases: aliasesMutedOn(settings, site),
   };
 }

@@ -3,11 +3,12 @@
  * evaluation. It tests the page's whole text once for an anchor (`pageTestSteps`, with the gate compiled at
  * build time; a page whose anchors all sit inside words, such as "rhythm", is walked node by node first) and
  * loads the engine (`engine-api.ts`) only when that test fires, now or later in content the page adds. The
- * settings are asked for (from the background, which answers for this site) only then (is the site on?), or when
- * the popup asks: a page where the test finds nothing, most pages, never asks, and a site the user turned off
- * costs that one local read of its text and one message, nothing more. Until the engine runs, the boot answers the popup
- * itself (no mentions, the page's title) and the keyboard command (nothing to focus); once it runs, the boot
- * passes it the page changes, the settings changes, the page's own navigations and the popup's requests.
+ * settings are asked for (from the background, which answers for this site) only then (is the site on?), or
+ * when the popup asks: a page where the test finds nothing, most pages, never asks, and a site the user turned
+ * off costs that one local read of its text and one message, nothing more. Until the engine runs, the boot
+ * answers the popup itself (no mentions, the page's title) and the keyboard command (nothing to focus); once it
+ * runs, the boot passes it the page changes, the settings changes, the page's own navigations and the popup's
+ * requests.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pageTestSteps } from '../engine/gate';

@@ -24,7 +24,7 @@ import { MAX_EXTRACT_TEXT, isExtractReply } from '../extract/protocol';
 import { createHighlighter } from '../highlight';
 import type { Highlighter } from '../highlight';
 import type { CardData, MentionBrief, PageReport } from '../messaging';
-import { isAliasMuted, isSiteEnabled } from '../settings';
+import { aliasesMutedOn, isAliasMuted, isSiteEnabled } from '../settings';
 import type { Settings } from '../settings';
 import { createCardHost } from './card-host';
 import type { CardHost } from './card-host';
@@ -112,8 +112,7 @@ export function startEngine(
   let suppressScrollCloseUntil = 0;
 
   const enabled = () => isSiteEnabled(settings, site);
-  const mutedAliases = () =>
-    settings.mutedAliases.filter((m) => m.site === site || m.site === '*').map((m) => m.alias);
+  const mutedAliases = () => aliasesMutedOn(settings, site).map((m) => m.alias);
 
   const publishBadge = () => {
     const count = enabled() ? mentions.length : 0;
